@@ -47,7 +47,8 @@ final class Report {
     line("## All results");
     line("");
     line("ns/element: median of the clean iterations (other processes below "
-        + Figure.DIRTY + " cores). Forks: the range of the per-fork medians.");
+        + Figure.DIRTY + " cores), or of all when fewer than a third were clean. Forks: the range"
+        + " of the per-fork medians of clean iterations.");
     line("");
     line("| benchmark | law | elements | ns/element | M elements/s | × Arrays.fill | forks"
         + " | clean/all iterations | B/op |");
@@ -55,10 +56,12 @@ final class Report {
     for (Figure f : figures) {
       Optional<Figure> bound = find(b -> b.benchmark().equals("MemoryBound.arraysFill")
           && b.size() == f.size());
-      line(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.0f | %s | %.3f–%.3f | %d/%d | %s |",
+      String forks = Double.isNaN(f.forkLow()) ? "no clean fork"
+          : String.format(Locale.ROOT, "%.3f–%.3f", f.forkLow(), f.forkHigh());
+      line(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.0f | %s | %s | %d/%d | %s |",
           f.label(), f.law(), f.size(), f.nsPerElement(), 1e3 / f.nsPerElement(),
           bound.map(b -> fmt(f.nsPerElement() / b.nsPerElement())).orElse("–"),
-          f.forkLow(), f.forkHigh(), f.clean(), f.total(),
+          forks, f.clean(), f.total(),
           Double.isNaN(f.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%.0f", f.bytesPerOp())));
     }
     line("");
