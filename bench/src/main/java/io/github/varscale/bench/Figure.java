@@ -78,8 +78,14 @@ record Figure(
         allocation(run.getAggregatedResult().getSecondaryResults()));
   }
 
-  /** uniform, normal, truncated, or bound: from the parameter or the method name's first word. */
+  /**
+   * uniform, normal, truncated, or bound: from the parameter or the method name's first word;
+   * anatomy for {@link SamplerAnatomy}.
+   */
   String law() {
+    if (benchmark.startsWith(SamplerAnatomy.class.getSimpleName() + ".")) {
+      return "anatomy";
+    }
     String name = distribution != null ? distribution.toLowerCase() : method();
     for (String law : List.of("uniform", "normal", "truncated")) {
       if (name.startsWith(law)) {

@@ -32,11 +32,14 @@ public class SamplerAnatomy {
 
   private static final long GAMMA = 0x9e3779b97f4a7c15L;
   private static final int LAYERS = 256;
+  private static final int BLOCK = 4096;
+  private static final int[] IOTA = java.util.stream.IntStream.range(0, BLOCK).toArray();
 
   @Param({"16777216"})
   int size;
 
   float[] dst;
+  int[] block = new int[BLOCK];
   long[] accept;
   double[] scale;
   double[] y;
@@ -72,6 +75,34 @@ public class SamplerAnatomy {
     long counter = key;
     for (int j = 0; j < a.length; j++, counter += GAMMA) {
       a[j] = (mix64(counter) >>> 40) * 0x1p-24f;
+    }
+    return a;
+  }
+
+  /**
+   * A 32-bit hash per element (Wellons's lowbias32 of the key plus the index) that C2 vectorizes
+   * with AVX2, then converted to floats. Two passes over a small block because C2 of JDK 17 does
+   * not vectorize the single loop (it reads the index from a constant table, as it does not
+   * vectorize computing with the loop counter either). What a vectorizable uniform could cost;
+   * a 32-bit hash is weaker than SplitMix64, and a new stream.
+   */
+  @Benchmark
+  public float[] hash32Blocked() {
+    float[] a = dst;
+    int[] iota = IOTA;
+    int[] bits = block;
+    int k = (int) key;
+    for (int start = 0; start < a.length; start += BLOCK) {
+      int base = k + start;
+      for (int t = 0; t < BLOCK; t++) {
+        int h = iota[t] + base;
+        h = (h ^ (h >>> 16)) * 0x7feb352d;
+        h = (h ^ (h >>> 15)) * 0x846ca68b;
+        bits[t] = (h ^ (h >>> 16)) >>> 8;
+      }
+      for (int t = 0; t < BLOCK; t++) {
+        a[start + t] = bits[t] * 0x1p-24f;
+      }
     }
     return a;
   }
