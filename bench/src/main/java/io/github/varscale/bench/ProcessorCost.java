@@ -23,8 +23,10 @@ import javax.tools.ToolProvider;
 
 /**
  * What the processor costs a build: javac, in this JVM, on N generated model classes of eight
- * annotated fields, four ways (see {@link Way}). Each size is compiled a few times untimed to warm
- * javac up, then timed repeatedly, the four ways interleaved so that a noisy moment hits them all;
+ * annotated fields, five ways (see {@link Way}); the fifth compiles the processor's output
+ * without the processor, separating the cost of the generated code from the processor's own.
+ * Each size is compiled a few times untimed to warm
+ * javac up, then timed repeatedly, the ways interleaved so that a noisy moment hits them all;
  * the figure is the median. Sizes 100, 300 and 1000 test that the cost grows linearly.
  *
  * <pre>
@@ -36,12 +38,13 @@ import javax.tools.ToolProvider;
  */
 public final class ProcessorCost {
 
-  /** The four compilations of the same sources. */
+  /** The compilations of the same sources. */
   enum Way {
     PLAIN("-proc:none, class files"),
     PARSE_ONLY("-proc:only, no processor"),
     PROCESS_ONLY("-proc:only, with the processor"),
-    FULL("with the processor, class files");
+    FULL("with the processor, class files"),
+    PLAIN_WITH_GENERATED("-proc:none, class files, the generated sources given as sources");
 
     final String description;
 
@@ -89,16 +92,32 @@ public final class ProcessorCost {
   private Map<Way, List<Double>> measure(int n, int reps) throws IOException {
     Path sources = work.resolve("n" + n + "/src");
     List<Path> files = ModelSources.write(sources, n);
+    List<Path> withGenerated = new ArrayList<>(files);
+    withGenerated.addAll(generate(files, work.resolve("n" + n + "/generated")));
     Map<Way, List<Double>> millis = new EnumMap<>(Way.class);
     for (int rep = -WARMUPS; rep < reps; rep++) {
       for (Way way : Way.values()) {
-        double ms = compile(way, files, n);
+        double ms = compile(way, way == Way.PLAIN_WITH_GENERATED ? withGenerated : files, n);
         if (rep >= 0) {
           millis.computeIfAbsent(way, w -> new ArrayList<>()).add(ms);
         }
       }
     }
     return millis;
+  }
+
+  /** Runs the processor once, keeping what it writes in {@code dir}; returns those sources. */
+  private List<Path> generate(List<Path> files, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<String> options = List.of("--release", "17", "-classpath", classPath,
+        "-processorpath", processorPath, "-proc:only", "-s", dir.toString());
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    if (!javac(options, files, diagnostics)) {
+      throw new IllegalStateException("the processor failed: " + diagnostics.getDiagnostics());
+    }
+    try (Stream<Path> written = Files.walk(dir)) {
+      return written.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+    }
   }
 
   /** One compilation into fresh output directories; fails unless it did what {@code way} says. */
@@ -114,18 +133,14 @@ public final class ProcessorCost {
         "-s", generated.toString(),
         "-processorpath", way.runsProcessor() ? processorPath : noProcessors.toString()));
     switch (way) {
-      case PLAIN -> options.add("-proc:none");
+      case PLAIN, PLAIN_WITH_GENERATED -> options.add("-proc:none");
       case PARSE_ONLY, PROCESS_ONLY -> options.add("-proc:only");
       case FULL -> options.add("-proc:full");
       default -> throw new AssertionError(way);
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     long start = System.nanoTime();
-    boolean ok;
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      ok = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
-          .call();
-    }
+    boolean ok = javac(options, files, diagnostics);
     double ms = (System.nanoTime() - start) * 1e-6;
     long written = count(generated);
     long classFiles = count(classes);
@@ -138,10 +153,21 @@ public final class ProcessorCost {
       throw new IllegalStateException(way + " wrote " + written + " sources, expected "
           + expectedGenerated + ": is the processor on " + processorPath + "?");
     }
-    if ((classFiles > 0) != (way == Way.PLAIN || way == Way.FULL)) {
+    if ((classFiles > 0) != (way != Way.PARSE_ONLY && way != Way.PROCESS_ONLY)) {
       throw new IllegalStateException(way + " wrote " + classFiles + " class files");
     }
     return ms;
+  }
+
+  private boolean javac(
+      List<String> options, List<Path> files, DiagnosticCollector<JavaFileObject> diagnostics)
+      throws IOException {
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      return javac
+          .getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
+          .call();
+    }
   }
 
   private static String report(
@@ -157,13 +183,18 @@ public final class ProcessorCost {
         "| %d | %s | %.0f | %.0f–%.0f | %.3f | %.2f |%n", n, way.description, median(ms),
         Collections.min(ms), Collections.max(ms), median(ms) / n,
         median(ms) / median(byWay.get(Way.PLAIN))))));
-    out.append("\n| classes | processing: (process-only − parse-only) / plain | full / plain |\n");
-    out.append("|---:|---:|---:|\n");
+    out.append("\n| classes | processing: (process-only − parse-only) / plain | full / plain"
+        + " | of which the generated code: (plain with generated − plain) / plain"
+        + " | and the processor: (full − plain with generated) / plain |\n");
+    out.append("|---:|---:|---:|---:|---:|\n");
     times.forEach((n, byWay) -> {
       double plain = median(byWay.get(Way.PLAIN));
-      out.append(String.format(Locale.ROOT, "| %d | %+.0f%% | %.2f× |%n", n,
+      double withGenerated = median(byWay.get(Way.PLAIN_WITH_GENERATED));
+      double full = median(byWay.get(Way.FULL));
+      out.append(String.format(Locale.ROOT, "| %d | %+.0f%% | %.2f× | %+.0f%% | %+.0f%% |%n", n,
           100 * (median(byWay.get(Way.PROCESS_ONLY)) - median(byWay.get(Way.PARSE_ONLY))) / plain,
-          median(byWay.get(Way.FULL)) / plain));
+          full / plain, 100 * (withGenerated - plain) / plain,
+          100 * (full - withGenerated) / plain));
     });
     out.append(linearity(times));
     return out.toString();
