@@ -135,12 +135,16 @@ final class Propagation {
     int width = settings.width();
     Fans fans = Fans.of(Layout.IN_OUT, width, width);
     float[] weights = new float[width * width];
+    double[] wide = new double[weights.length];
     for (int layer = 1; layer <= settings.depth(); layer++) {
       // The same weights for both activations: only the nonlinearity differs between them.
       scheme.scaling()
           .fill(weights, fans, settings.seed(), "propagation#" + scheme.id() + "#layer" + layer);
+      for (int k = 0; k < weights.length; k++) {
+        wide[k] = weights[k];
+      }
       for (int a = 0; a < activations.length; a++) {
-        states[a] = layer(states[a], weights, width, activations[a]);
+        states[a] = layer(states[a], wide, width, activations[a]);
         stds[a][layer] = Math.sqrt(Tensors.variance(states[a]));
       }
     }
@@ -150,7 +154,7 @@ final class Propagation {
   }
 
   /** {@code activation(x W)} for a batch {@code x} of rows and {@code W} in {@code [in, out]}. */
-  private static double[] layer(double[] x, float[] weights, int width, Activation activation) {
+  private static double[] layer(double[] x, double[] weights, int width, Activation activation) {
     int batch = x.length / width;
     double[] y = new double[x.length];
     for (int b = 0; b < batch; b++) {
@@ -158,6 +162,7 @@ final class Propagation {
       for (int i = 0; i < width; i++) {
         double xi = x[row + i];
         int w = i * width;
+        // The innermost loop runs over contiguous rows of W and y, so the JIT can vectorize it.
         for (int j = 0; j < width; j++) {
           y[row + j] += xi * weights[w + j];
         }

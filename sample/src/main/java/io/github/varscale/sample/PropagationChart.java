@@ -15,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -24,6 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class PropagationChart {
   static final int PANEL_WIDTH = 640;
   static final int PANEL_HEIGHT = 480;
+  static final double Y_MIN = 1e-8;
+  static final double Y_MAX = 1e8;
 
   private PropagationChart() {}
 
@@ -68,14 +71,23 @@ final class PropagationChart {
             .xAxisTitle("layer (0 = inputs)")
             .yAxisTitle("std of the activations (log scale)")
             .build();
-    chart.getStyler()
-        .setYAxisLogarithmic(true)
-        .setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line)
-        .setLegendPosition(LegendPosition.OutsideS)
-        .setChartBackgroundColor(Color.WHITE)
-        .setPlotBackgroundColor(Color.WHITE)
-        .setPlotBorderVisible(false)
-        .setAntiAlias(true);
+    XYStyler styler = chart.getStyler();
+    styler.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+    styler.setYAxisLogarithmic(true);
+    styler.setLegendPosition(LegendPosition.InsideNE);
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setPlotBorderVisible(false);
+    styler.setAntiAlias(true);
+    styler.setPlotGridVerticalLinesVisible(false);
+    // A logarithmic axis labels every decade: keep the plot to the range where the schemes differ,
+    // and let the exploding and vanishing ones leave it (the printed table has their values).
+    styler.setYAxisMin(Y_MIN);
+    styler.setYAxisMax(Y_MAX);
+    styler.setXAxisMin(0.0);
+    styler.setXAxisMax((double) settings.depth());
+    styler.setXAxisTickMarkSpacingHint(80);
+    styler.setYAxisDecimalPattern("0E0");
     for (Propagation.Series s : series) {
       double[] y = plottable(s.std());
       double[] x = IntStream.range(0, y.length).asDoubleStream().toArray();
