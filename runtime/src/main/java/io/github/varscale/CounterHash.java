@@ -1,0 +1,66 @@
+package io.github.varscale;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The random bits behind every sample: a counter-based generator, so that element {@code i} of a
+ * tensor is a pure function of (seed, key, i) and any slice can be computed on its own, in any
+ * order, on any thread or machine.
+ *
+ * <p>Word {@code n} of the stream with key {@code k} is {@code mix64(k + (n + 1) * GAMMA)}, which is
+ * exactly the {@code (n + 1)}-th {@code nextLong()} of {@code new SplittableRandom(k)}: SplitMix64
+ * (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014), whose
+ * output passes BigCrush. {@link java.util.SplittableRandom} itself cannot serve because it only
+ * steps forward: it has no way to jump to word {@code n}, which random access needs.
+ */
+final class CounterHash {
+  /** The golden-ratio increment of SplitMix64 and {@link java.util.SplittableRandom}. */
+  static final long GAMMA = 0x9e3779b97f4a7c15L;
+
+  /** Separates the retry streams of the rejection samplers from the main stream. */
+  private static final long RETRY_DOMAIN = 0x5851f42d4c957f2dL;
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  private CounterHash() {}
+
+  /** SplitMix64's finalizer (Stafford's "Mix13"): a bijection of 64 bits with full avalanche. */
+  static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Word {@code n} of the stream {@code streamKey}. */
+  static long word(long streamKey, long n) {
+    return mix64(streamKey + (n + 1) * GAMMA);
+  }
+
+  /**
+   * The stream key of a tensor: {@code mix64(mix64(seed) ^ fnv1a64(utf8(key)))}, where {@code
+   * fnv1a64} is the 64-bit FNV-1a hash of the key's UTF-8 bytes. Part of the stream's definition:
+   * changing it changes every value.
+   */
+  static long streamKey(long seed, String key) {
+    return mix64(mix64(seed) ^ fnv1a64(key));
+  }
+
+  /** The 64-bit FNV-1a hash of the UTF-8 bytes of {@code text}. */
+  static long fnv1a64(String text) {
+    long h = FNV_OFFSET;
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      h = (h ^ (b & 0xff)) * FNV_PRIME;
+    }
+    return h;
+  }
+
+  /**
+   * The key of element {@code index}'s own retry stream, which a rejection sampler reads when the
+   * element's first word is rejected. Each element has its own, so that a rejection never shifts
+   * the words of another element.
+   */
+  static long retryKey(long streamKey, long index) {
+    return word(streamKey ^ RETRY_DOMAIN, index);
+  }
+}

@@ -1,0 +1,268 @@
+package io.github.varscale;
+
+/**
+ * Marsaglia and Tsang's ziggurat ("The Ziggurat Method for Generating Random Variables", J. Stat.
+ * Software 5(8), 2000) for the half of the density {@code f(x) = exp(-x^2 / 2)} on {@code [0,
+ * xMax)}: 256 horizontal layers of equal area; a sample picks a layer and a point in it, and
+ * almost always lands where the layer lies wholly under the curve.
+ *
+ * <p>Two instances: {@link #NORMAL} (unbounded, with Marsaglia's tail beyond the base layer) and
+ * {@link #TRUNCATED} for the normal cut at 2, whose base layers are full-width rectangles under the
+ * curve, so that truncation costs no rejections at all.
+ *
+ * <p>One 64-bit word drives a sample: bits 11..63 give the position {@code u} in the layer, bits
+ * 0..7 the layer, bit 8 the sign. Only the rare rejected word draws more, from the element's own
+ * retry stream. The tables are built once with {@link StrictMath} and every step is {@code + - *
+ * /}, {@code sqrt} or {@code StrictMath}, so samples are bit-identical on every JVM. Commons RNG's
+ * and the JDK's ziggurats consume a sequential generator and so cannot give random access.
+ */
+final class Ziggurat {
+  private static final int LAYERS = 256;
+  private static final double TWO_POW_53 = 0x1p53;
+  private static final double TWO_POW_MINUS_53 = 0x1p-53;
+
+  /** The standard normal. */
+  static final Ziggurat NORMAL = normal();
+
+  /** The standard normal cut to {@code [-2, 2]}. */
+  static final Ziggurat TRUNCATED = truncated(2.0);
+
+  /** {@code x[i]}: the width of layer {@code i}; {@code x[LAYERS] = 0}. */
+  private final double[] x;
+  /** {@code y[i]}: the height of the bottom of layer {@code i}; {@code y[LAYERS] = f(0) = 1}. */
+  private final double[] y;
+  /** {@code u < accept[i]} (a 53-bit integer) means the point lies wholly under the curve. */
+  private final long[] accept;
+  /** {@code scale[i] = x[i] / 2^53}: turns the 53-bit position into a value. */
+  private final double[] scale;
+  /** Where the tail starts, or infinity if the density is bounded (truncated). */
+  private final double tailStart;
+
+  private Ziggurat(double[] x, double[] y, double tailStart) {
+    this.x = x;
+    this.y = y;
+    this.tailStart = tailStart;
+    this.accept = new long[LAYERS];
+    this.scale = new double[LAYERS];
+    for (int i = 0; i < LAYERS; i++) {
+      accept[i] = (long) (x[i + 1] / x[i] * TWO_POW_53);
+      scale[i] = x[i] * TWO_POW_MINUS_53;
+    }
+  }
+
+  /**
+   * Writes elements {@code [first, first + count)} of the stream {@code streamKey}, each a sample
+   * times {@code stddev}, to {@code dst[offset...]}. Element {@code i} reads word {@code i} of the
+   * stream, and its own retry stream only if that word is rejected.
+   */
+  void fill(float[] dst, int offset, int count, long first, double stddev, long streamKey) {
+    long[] accept = this.accept;
+    double[] scale = this.scale;
+    long counter = streamKey + (first + 1) * CounterHash.GAMMA;
+    int end = offset + count;
+    for (int j = offset; j < end; j++, counter += CounterHash.GAMMA) {
+      long bits = CounterHash.mix64(counter);
+      int layer = (int) bits & (LAYERS - 1);
+      long u = bits >>> 11;
+      double magnitude = u * scale[layer];
+      if (u >= accept[layer]) {
+        magnitude = rejected(layer, u, streamKey, first + (j - offset));
+      }
+      dst[j] = (float) (withSign(magnitude, bits) * stddev);
+    }
+  }
+
+
+  /** As {@link #fill(float[], int, int, long, double, long)}, in double precision. */
+  void fill(double[] dst, int offset, int count, long first, double stddev, long streamKey) {
+    long[] accept = this.accept;
+    double[] scale = this.scale;
+    long counter = streamKey + (first + 1) * CounterHash.GAMMA;
+    int end = offset + count;
+    for (int j = offset; j < end; j++, counter += CounterHash.GAMMA) {
+      long bits = CounterHash.mix64(counter);
+      int layer = (int) bits & (LAYERS - 1);
+      long u = bits >>> 11;
+      double magnitude = u * scale[layer];
+      if (u >= accept[layer]) {
+        magnitude = rejected(layer, u, streamKey, first + (j - offset));
+      }
+      dst[j] = (withSign(magnitude, bits) * stddev);
+    }
+  }
+
+
+  /**
+   * Negates {@code magnitude} if bit 8 of {@code bits} is set. Flipping the sign bit rather than
+   * branching matters: the branch would be mispredicted half the time.
+   */
+  private static double withSign(double magnitude, long bits) {
+    return Double.longBitsToDouble(
+        Double.doubleToRawLongBits(magnitude) ^ ((bits & LAYERS) << (63 - 8)));
+  }
+
+  /** The slow path, taken for about 1% of words: the wedge test, the tail, and redraws. */
+  private double rejected(int layer, long u, long streamKey, long index) {
+    long retryKey = CounterHash.retryKey(streamKey, index);
+    long n = 0;
+    while (true) {
+      if (u < accept[layer]) {
+        return u * scale[layer];
+      }
+      if (layer == 0 && tailStart < Double.POSITIVE_INFINITY) {
+        return tail(retryKey, n);
+      }
+      double candidate = u * scale[layer];
+      double height =
+          y[layer] + unit(CounterHash.word(retryKey, n++)) * (y[layer + 1] - y[layer]);
+      if (height < density(candidate)) {
+        return candidate;
+      }
+      long bits = CounterHash.word(retryKey, n++);
+      layer = (int) bits & (LAYERS - 1);
+      u = bits >>> 11;
+    }
+  }
+
+  /** Marsaglia's exact sampler for the normal beyond {@code tailStart}. */
+  private double tail(long retryKey, long n) {
+    while (true) {
+      double dx = -StrictMath.log(unitOpen(CounterHash.word(retryKey, n++))) / tailStart;
+      double dy = -StrictMath.log(unitOpen(CounterHash.word(retryKey, n++)));
+      if (dy + dy >= dx * dx) {
+        return tailStart + dx;
+      }
+    }
+  }
+
+  /** A uniform in [0, 1) from the top 53 bits. */
+  private static double unit(long bits) {
+    return (bits >>> 11) * TWO_POW_MINUS_53;
+  }
+
+  /** A uniform in (0, 1] from the top 53 bits, safe to take the logarithm of. */
+  private static double unitOpen(long bits) {
+    return ((bits >>> 11) + 1) * TWO_POW_MINUS_53;
+  }
+
+  private static double density(double x) {
+    return StrictMath.exp(-0.5 * x * x);
+  }
+
+  private static double inverseDensity(double y) {
+    return y >= 1.0 ? 0.0 : StrictMath.sqrt(-2.0 * StrictMath.log(y));
+  }
+
+  /** The widest a sample can be: 2 for {@link #TRUNCATED}, infinity for {@link #NORMAL}. */
+  double bound() {
+    return tailStart < Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : x[0];
+  }
+
+  /** Where the tail starts; infinity if there is none. */
+  double tailStart() {
+    return tailStart;
+  }
+
+  /** The area of layer {@code i}'s rectangle, {@code x[i] (y[i + 1] - y[i])}. */
+  double layerArea(int i) {
+    return x[i] * (y[i + 1] - y[i]);
+  }
+
+  // ---- table construction ------------------------------------------------------------------
+
+  /**
+   * The normal's layers: the base layer is {@code [0, r] x [0, f(r)]} plus the tail beyond
+   * {@code r}, of area {@code v = r f(r) + Q(r)}; each layer above has area {@code v} too. The
+   * tail start {@code r} is found by bisection so that the top layer ends exactly at {@code f(0)}.
+   */
+  private static Ziggurat normal() {
+    double lo = 3.0;
+    double hi = 4.5;
+    for (int i = 0; i < 200; i++) {
+      double mid = 0.5 * (lo + hi);
+      if (mid == lo || mid == hi) {
+        break;
+      }
+      // A larger r means a smaller area per layer, so the layers end lower.
+      if (normalLayers(mid, new double[LAYERS + 1], new double[LAYERS + 1]) > 1.0) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    double r = hi;
+    double[] x = new double[LAYERS + 1];
+    double[] y = new double[LAYERS + 1];
+    normalLayers(r, x, y);
+    close(x, y);
+    return new Ziggurat(x, y, r);
+  }
+
+  /** Fills the normal's layers for tail start {@code r}; returns where the top layer ends. */
+  private static double normalLayers(double r, double[] x, double[] y) {
+    double area = r * density(r) + upperTail(r);
+    x[0] = area / density(r);
+    y[0] = 0.0;
+    x[1] = r;
+    y[1] = density(r);
+    return stack(area, x, y, 1, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The truncated normal's layers: stacked from {@code y = 0} with width {@code min(bound,
+   * f^-1(y))}, the area per layer found by bisection so that the top layer ends at {@code f(0)}.
+   */
+  private static Ziggurat truncated(double bound) {
+    double lo = 0.0;
+    double hi = 1.0;
+    for (int i = 0; i < 200; i++) {
+      double mid = 0.5 * (lo + hi);
+      if (mid == lo || mid == hi) {
+        break;
+      }
+      double[] x = new double[LAYERS + 1];
+      double[] y = new double[LAYERS + 1];
+      x[0] = bound;
+      // A larger area per layer means the layers end higher.
+      if (stack(mid, x, y, 0, bound) > 1.0) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    double[] x = new double[LAYERS + 1];
+    double[] y = new double[LAYERS + 1];
+    x[0] = bound;
+    stack(hi, x, y, 0, bound);
+    close(x, y);
+    return new Ziggurat(x, y, Double.POSITIVE_INFINITY);
+  }
+
+  /** Stacks layers of equal {@code area} from layer {@code from} up; returns the top's end. */
+  private static double stack(double area, double[] x, double[] y, int from, double maxWidth) {
+    for (int i = from; i < LAYERS; i++) {
+      y[i + 1] = y[i] + area / x[i];
+      x[i + 1] = Math.min(maxWidth, inverseDensity(y[i + 1]));
+    }
+    return y[LAYERS];
+  }
+
+  /** The bisection leaves the top within rounding of {@code f(0)}; make it exact. */
+  private static void close(double[] x, double[] y) {
+    x[LAYERS] = 0.0;
+    y[LAYERS] = 1.0;
+  }
+
+  /**
+   * {@code Q(r)}, the integral of {@code f} from {@code r} to infinity, by Laplace's continued
+   * fraction {@code f(r) / (r + 1 / (r + 2 / (r + 3 / ...)))}, which converges quickly for the
+   * {@code r > 3} used here.
+   */
+  static double upperTail(double r) {
+    double t = r;
+    for (int k = 400; k >= 1; k--) {
+      t = r + k / t;
+    }
+    return density(r) / t;
+  }
+}
