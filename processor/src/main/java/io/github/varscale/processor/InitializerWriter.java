@@ -91,8 +91,8 @@ final class InitializerWriter {
     return TypeSpec.classBuilder(tensor.nestedClass())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(describe(spec, tensor))
-        .addField(constant(TypeName.INT, "FAN_IN", tensor.fanIn(), "The fan-in."))
-        .addField(constant(TypeName.INT, "FAN_OUT", tensor.fanOut(), "The fan-out."))
+        .addField(constant(TypeName.INT, "FAN_IN", tensor.fanIn(), null))
+        .addField(constant(TypeName.INT, "FAN_OUT", tensor.fanOut(), null))
         .addField(
             constant(
                 TypeName.DOUBLE,
@@ -105,7 +105,7 @@ final class InitializerWriter {
                 tensor.samplingName(),
                 tensor.sampling(),
                 samplingDoc(tensor.distribution())))
-        .addField(constant(TypeName.INT, "SIZE", tensor.size(), "The number of elements."))
+        .addField(constant(TypeName.INT, "SIZE", tensor.size(), null))
         .addField(
             FieldSpec.builder(String.class, "KEY", CONSTANT)
                 .addJavadoc("The key that names the field's values.\n")
@@ -115,7 +115,7 @@ final class InitializerWriter {
             FieldSpec.builder(
                     VARIANCE_SCALING, "SCALING", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(
-                    "$T.of($L, $T.$N, $T.$N)",
+                    "$T.of($L,$W$T.$N,$W$T.$N)",
                     VARIANCE_SCALING,
                     tensor.scale(),
                     MODE,
@@ -142,30 +142,18 @@ final class InitializerWriter {
           case FAN_AVG -> "(fan_in + fan_out) / 2";
         };
     return CodeBlock.builder()
-        .add(
-            "Field {@code $L} of {@link $T}: {@code @$L}, that is scale $L, mode $L, distribution"
-                + " $L;\nshape $L in layout $L, held in a {@code $L}.\n\n",
-            tensor.field(),
-            spec.model(),
-            tensor.annotation(),
-            tensor.scale(),
-            tensor.mode(),
-            tensor.distribution(),
-            tensor.shape(),
-            tensor.layout(),
-            arrayType(tensor))
-        .add(
-            "<p>fan_in = $L, fan_out = $L, n = $L, variance = $L / max(1, n) = $L,\n$L = $L; $L"
-                + " elements\nfilled with key {@code $S}.\n",
-            tensor.fanIn(),
-            tensor.fanOut(),
-            n,
-            tensor.scale(),
-            tensor.variance(),
-            tensor.samplingName().toLowerCase(Locale.ROOT),
-            tensor.sampling(),
-            tensor.size(),
-            tensor.key())
+        .add("Field {@code $L} of {@link $T}, annotated {@code @$L}:\n", tensor.field(), spec.model(),
+            tensor.annotation())
+        .add("<ul>\n")
+        .add("  <li>scale $L, mode $L, distribution $L;\n", tensor.scale(), tensor.mode(),
+            tensor.distribution())
+        .add("  <li>shape $L in layout $L, $L elements held in a {@code $L};\n", tensor.shape(),
+            tensor.layout(), tensor.size(), fieldType(tensor))
+        .add("  <li>fan_in = $L, fan_out = $L, n = $L;\n", tensor.fanIn(), tensor.fanOut(), n)
+        .add("  <li>variance = $L / max(1, n) = $L;\n", tensor.scale(), tensor.variance())
+        .add("  <li>$L = $L;\n", tensor.samplingName().toLowerCase(Locale.ROOT), tensor.sampling())
+        .add("  <li>key {@code $S}.\n", tensor.key())
+        .add("</ul>\n")
         .build();
   }
 
@@ -178,11 +166,13 @@ final class InitializerWriter {
     };
   }
 
+  /** A public compile-time constant; the class's javadoc explains those without {@code doc}. */
   private static FieldSpec constant(TypeName type, String name, Object value, String doc) {
-    return FieldSpec.builder(type, name, CONSTANT)
-        .addJavadoc("$L\n", doc)
-        .initializer("$L", value)
-        .build();
+    FieldSpec.Builder field = FieldSpec.builder(type, name, CONSTANT).initializer("$L", value);
+    if (doc != null) {
+      field.addJavadoc("$L\n", doc);
+    }
+    return field.build();
   }
 
   /** Throws if the field is allocated with another shape; reads only. */
@@ -212,13 +202,14 @@ final class InitializerWriter {
       method.beginControlFlow(
           "for (int $L = 0; $L < $L; $L++)", index, index, tensor.shape().get(k), index);
       element.append('[').append(index).append(']');
+      String current = element.toString();
       method
-          .beginControlFlow("if ($L == null)", element)
+          .beginControlFlow("if ($L == null)", current)
           .addStatement("throw mismatch($L)", path(tensor.field(), k, " = null"))
           .endControlFlow()
-          .beginControlFlow("if ($L.length != $L)", element, tensor.shape().get(k + 1))
+          .beginControlFlow("if ($L.length != $L)", current, tensor.shape().get(k + 1))
           .addStatement(
-              "throw mismatch($L + $L.length)", path(tensor.field(), k, ".length = "), element)
+              "throw mismatch($L$W+ $L.length)", path(tensor.field(), k, ".length = "), current)
           .endControlFlow();
     }
     for (int k = 0; k + 1 < tensor.rank(); k++) {
@@ -246,7 +237,7 @@ final class InitializerWriter {
         .returns(IllegalArgumentException.class)
         .addParameter(String.class, "found")
         .addStatement(
-            "return new $T($S + found)",
+            "return new $T($Z$S$W+ found)",
             IllegalArgumentException.class,
             spec.model().canonicalName()
                 + "."
@@ -299,10 +290,6 @@ final class InitializerWriter {
 
   private static TypeName fieldType(Tensor tensor) {
     return arrayOf(tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT, tensor.rank());
-  }
-
-  private static String arrayType(Tensor tensor) {
-    return fieldType(tensor).toString();
   }
 
   private static TypeName arrayOf(TypeName element, int rank) {

@@ -64,7 +64,12 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
               LecunUniform.class,
               LecunNormal.class)
           .map(Class::getCanonicalName)
-          .collect(Collectors.toUnmodifiableSet());
+          // The generated initializers carry it: claiming it keeps -Xlint:processing quiet about
+          // the next round's "no processor claimed" for it.
+          .collect(Collectors.collectingAndThen(Collectors.toCollection(HashSet::new), names -> {
+            names.add("javax.annotation.processing.Generated");
+            return Set.copyOf(names);
+          }));
 
   /** By canonical name, in the order the classes were met. */
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
