@@ -43,11 +43,16 @@ final class CounterHash {
    * changing it changes every value.
    */
   static long streamKey(long seed, String key) {
+    return mix64(mix64(seed) ^ fnv1a64(key));
+  }
+
+  /** The 64-bit FNV-1a hash of the UTF-8 bytes of {@code text}. */
+  static long fnv1a64(String text) {
     long h = FNV_OFFSET;
-    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       h = (h ^ (b & 0xff)) * FNV_PRIME;
     }
-    return mix64(mix64(seed) ^ h);
+    return h;
   }
 
   /**

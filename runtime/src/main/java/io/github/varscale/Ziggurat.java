@@ -158,6 +158,16 @@ final class Ziggurat {
     return tailStart < Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : x[0];
   }
 
+  /** Where the tail starts; infinity if there is none. */
+  double tailStart() {
+    return tailStart;
+  }
+
+  /** The area of layer {@code i}'s rectangle, {@code x[i] (y[i + 1] - y[i])}. */
+  double layerArea(int i) {
+    return x[i] * (y[i + 1] - y[i]);
+  }
+
   // ---- table construction ------------------------------------------------------------------
 
   /**
