@@ -31,6 +31,11 @@ import picocli.CommandLine.Spec;
       ""
     })
 public final class Main implements Callable<Integer> {
+  // 32 layers of 1024 units: deep enough for fixed scales to vanish or explode by 20 orders of
+  // magnitude, and wide enough that He's finite-width drift stays well inside a factor 2.
+  static final int DEFAULT_DEPTH = 32;
+  static final int DEFAULT_WIDTH = 1024;
+  static final int DEFAULT_BATCH = 16;
   static final int MAX_DEPTH = 1000;
   static final int MAX_WIDTH = 4096;
   static final int MAX_BATCH = 4096;
@@ -63,7 +68,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--depth",
-      defaultValue = "50",
+      defaultValue = "" + DEFAULT_DEPTH,
       paramLabel = "<layers>",
       description = "Layers of the propagation experiment, 1 to " + MAX_DEPTH
           + " (default: ${DEFAULT-VALUE}).")
@@ -73,7 +78,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--width",
-      defaultValue = "256",
+      defaultValue = "" + DEFAULT_WIDTH,
       paramLabel = "<units>",
       description = "Units per layer, 1 to " + MAX_WIDTH + " (default: ${DEFAULT-VALUE}).")
   void setWidth(int value) {
@@ -82,7 +87,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--batch",
-      defaultValue = "64",
+      defaultValue = "" + DEFAULT_BATCH,
       paramLabel = "<inputs>",
       description = "Random inputs pushed through, 2 to " + MAX_BATCH
           + " (default: ${DEFAULT-VALUE}).")
