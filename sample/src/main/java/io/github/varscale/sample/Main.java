@@ -150,6 +150,14 @@ public final class Main implements Callable<Integer> {
     List<Propagation.Series> series = Propagation.run(settings);
     out.println(PropagationReport.table(series, Propagation.Activation.RELU));
     out.println(PropagationReport.table(series, Propagation.Activation.TANH));
+    out.println(
+        """
+        ReLU zeroes half of its inputs, halving the second moment at every layer: He's 2 / fan_in
+        restores it, 1 / fan_in (LeCun; Glorot too, every layer being square) loses a factor 2
+        per layer, and a fixed variance multiplies it by width * variance / 2 per layer.
+        tanh is linear near 0: 1 / fan_in keeps the signal alive, N(0, 0.01^2) fades, and
+        N(0, 1) stays near 1 only because its units are stuck at +-1, where tanh has no gradient.
+        """);
 
     Path chart = PropagationChart.write(series, settings, output);
     out.println("Chart: " + chart);
