@@ -147,8 +147,9 @@ final class InitializerWriter {
         .add("<ul>\n")
         .add("  <li>scale $L, mode $L, distribution $L;\n", tensor.scale(), tensor.mode(),
             tensor.distribution())
-        .add("  <li>shape $L in layout $L, $L elements held in a {@code $L};\n", tensor.shape(),
-            tensor.layout(), tensor.size(), fieldType(tensor))
+        .add("  <li>shape $L in layout $L, $L $L held in a {@code $L};\n", tensor.shape(),
+            tensor.layout(), tensor.size(), tensor.size() == 1 ? "element" : "elements",
+            fieldType(tensor))
         .add("  <li>fan_in = $L, fan_out = $L, n = $L;\n", tensor.fanIn(), tensor.fanOut(), n)
         .add("  <li>variance = $L / max(1, n) = $L;\n", tensor.scale(), tensor.variance())
         .add("  <li>$L = $L;\n", tensor.samplingName().toLowerCase(Locale.ROOT), tensor.sampling())

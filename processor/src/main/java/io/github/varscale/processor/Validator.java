@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Modifier;
@@ -112,13 +111,18 @@ final class Validator {
     Site fieldSite = Site.of(field.element());
     String name = ModelReader.describe(field.element());
 
-    String forbidden =
+    List<String> forbidden =
         Stream.of(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .filter(field.modifiers()::contains)
             .map(Modifier::toString)
-            .collect(Collectors.joining(" and "));
+            .toList();
     if (!forbidden.isEmpty()) {
-      problems.add(Problem.of(fieldSite, Message.MODIFIER, name, forbidden));
+      String last = forbidden.get(forbidden.size() - 1);
+      String all =
+          forbidden.size() == 1
+              ? last
+              : String.join(", ", forbidden.subList(0, forbidden.size() - 1)) + " and " + last;
+      problems.add(Problem.of(fieldSite, Message.MODIFIER, name, all));
     }
     model.unreachable().ifPresent(why -> problems.add(
         Problem.of(fieldSite, Message.ACCESS, name, why)));

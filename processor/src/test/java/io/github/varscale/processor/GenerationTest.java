@@ -1,0 +1,180 @@
+package io.github.varscale.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.github.varscale.processor.Compilations.compile;
+import static io.github.varscale.processor.Compilations.generatedSource;
+import static io.github.varscale.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What the processor writes, compiled as strictly as a careful user would. */
+class GenerationTest {
+
+  @Test
+  void modelsCompileWithoutAnyWarning() {
+    Compilation compilation =
+        compile(Compilations.STRICT, Models.MLP, Models.SIZES, Models.DEEP);
+    assertThat(compilation).succeededWithoutWarnings();
+    for (String name :
+        List.of("p.MlpInitializer", "p.DeepInitializer", "p.Deep_BlockInitializer",
+            "p.Deep_InnerInitializer")) {
+      assertThat(compilation).generatedSourceFile(name);
+    }
+  }
+
+  static IntStream releases() {
+    return IntStream.rangeClosed(17, Runtime.version().feature());
+  }
+
+  @ParameterizedTest
+  @MethodSource("releases")
+  void noWarningForAnyRelease(int release) {
+    Compilation compilation =
+        compile(
+            List.of("-Xlint:all", "-Werror", "--release", String.valueOf(release)),
+            Models.MLP,
+            Models.SIZES,
+            Models.DEEP);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void userPresetsWork() {
+    // javac's -Xlint:processing names every annotation no processor claims; a user's preset is
+    // the user's own annotation, which varscale cannot list among the ones it supports.
+    Compilation compilation =
+        compile(List.of("-Xlint:all,-processing", "-Werror"), Models.PRESET, Models.USES_PRESET);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generatedSource(compilation, "q.NetInitializer"))
+        .containsMatch("VarianceScaling.of\\(3.0,\\s+Mode.FAN_OUT,\\s+Distribution.UNIFORM\\)");
+  }
+
+  @Test
+  void goldenFlatAndNestedFields() throws IOException {
+    Compilation compilation = compile(Compilations.STRICT, Models.MLP, Models.SIZES);
+    assertThat(generatedSource(compilation, "p.MlpInitializer")).isEqualTo(golden("MlpInitializer"));
+  }
+
+  @Test
+  void goldenGenericSubclass() throws IOException {
+    Compilation compilation =
+        compile(Compilations.STRICT, Models.MLP, Models.SIZES, Models.DEEP);
+    assertThat(generatedSource(compilation, "p.DeepInitializer"))
+        .isEqualTo(golden("DeepInitializer"));
+    assertThat(generatedSource(compilation, "p.Deep_InnerInitializer"))
+        .contains("public static void initialize(Deep<?>.Inner model, long seed)");
+  }
+
+  @Test
+  void outputIsTheSameEveryTime() {
+    Compilation first = compile(Models.MLP, Models.SIZES, Models.DEEP);
+    Compilation second = compile(Models.DEEP, Models.SIZES, Models.MLP);
+    for (String name : List.of("p.MlpInitializer", "p.DeepInitializer", "p.Deep_BlockInitializer")) {
+      assertThat(generatedSource(second, name).getBytes(StandardCharsets.UTF_8))
+          .isEqualTo(generatedSource(first, name).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void nestedClassNamesThatShadowImportsAreQualified() {
+    Compilation compilation =
+        compile(
+            Compilations.STRICT,
+            source(
+                "p.Fans",
+                "package p;",
+                "import io.github.varscale.*;",
+                "public class Fans {",
+                "  @HeNormal @Shape({2}) float[] fans;",
+                "  @HeNormal @Shape({2}) float[] objects;",
+                "  @HeNormal @Shape({2}) float[] variance_scaling;",
+                "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generatedSource(compilation, "p.FansInitializer"))
+        .contains("new io.github.varscale.Fans(FAN_IN, FAN_OUT)");
+  }
+
+  @Test
+  void classesFromALaterRoundAreAwaited() {
+    // Another processor writes p.Dims and p.Base in its first round; the model needs both.
+    JavaFileObject model =
+        source(
+            "p.Late",
+            "package p;",
+            "import io.github.varscale.*;",
+            "public class Late extends Base {",
+            "  @HeNormal @Shape({Dims.IN, Dims.OUT}) float[] w;",
+            "}");
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(
+                new Writes(
+                    "p.Dims",
+                    "package p; public final class Dims {"
+                        + " public static final int IN = 4, OUT = 3; private Dims() {} }",
+                    "p.Base",
+                    "package p; public class Base { @io.github.varscale.HeNormal"
+                        + " @io.github.varscale.Shape(2) float[] b; }"),
+                new VarianceScaledProcessor())
+            .withOptions(Compilations.STRICT)
+            .compile(model);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generatedSource(compilation, "p.LateInitializer"))
+        .contains("public static final int SIZE = 12;");
+    assertThat(generatedSource(compilation, "p.LateInitializer"))
+        .contains("BaseInitializer.initialize(model, seed);");
+  }
+
+  private static String golden(String name) throws IOException {
+    try (InputStream in = GenerationTest.class.getResourceAsStream("/golden/" + name + ".java")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A processor that writes the given sources (name, text, name, text...) in its first round. */
+  private static final class Writes extends javax.annotation.processing.AbstractProcessor {
+    private final String[] files;
+    private boolean done;
+
+    Writes(String... files) {
+      this.files = files;
+    }
+
+    @Override
+    public java.util.Set<String> getSupportedAnnotationTypes() {
+      return java.util.Set.of("*");
+    }
+
+    @Override
+    public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+      return javax.lang.model.SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(
+        java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+        javax.annotation.processing.RoundEnvironment round) {
+      if (!done) {
+        done = true;
+        for (int i = 0; i < files.length; i += 2) {
+          try (var writer = processingEnv.getFiler().createSourceFile(files[i]).openWriter()) {
+            writer.write(files[i + 1]);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      }
+      return false;
+    }
+  }
+}
