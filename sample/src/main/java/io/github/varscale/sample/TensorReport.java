@@ -10,6 +10,7 @@ import io.github.varscale.VarianceScaling;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,7 +30,7 @@ import java.util.Objects;
  */
 record TensorReport(
     String name,
-    int[] shape,
+    List<Integer> shape,
     Layout layout,
     VarianceScaling settings,
     Fans fans,
@@ -68,7 +69,7 @@ record TensorReport(
     double[] flat = Tensors.flatten(values);
     return new TensorReport(
         model.getClass().getSimpleName() + "." + fieldName,
-        shape.value().clone(),
+        Arrays.stream(shape.value()).boxed().toList(),
         shape.layout(),
         settings,
         fans,
@@ -102,11 +103,6 @@ record TensorReport(
     return settings.distribution();
   }
 
-  /** The one-line form of the shape, e.g. {@code [784, 256]}. */
-  String shapeText() {
-    return Arrays.toString(shape);
-  }
-
   /** The table the sample prints: one row per tensor. */
   static String table(Iterable<TensorReport> reports) {
     TextTable table =
@@ -124,7 +120,7 @@ record TensorReport(
     for (TensorReport r : reports) {
       table.addRow(
           r.name(),
-          r.shapeText(),
+          r.shape().toString(),
           r.layout().name(),
           Long.toString(r.fans().fanIn()),
           Long.toString(r.fans().fanOut()),

@@ -93,7 +93,7 @@ class SampleModelsTest {
     // Both are scale / max(1, n) in double arithmetic: they must agree to the last bit.
     assertEquals(variance, report.targetVariance(), 0.0, name);
     assertEquals(size, report.count(), name);
-    assertEquals(size, Arrays.stream(report.shape()).reduce(1, Math::multiplyExact), name);
+    assertEquals(size, report.shape().stream().reduce(1, Math::multiplyExact), name);
   }
 
   /**
