@@ -2,7 +2,6 @@ package io.github.varscale.sample;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,12 +43,14 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = {"-h", "--help"},
+      order = 1,
       usageHelp = true,
       description = "Show this help and exit.")
   private boolean help;
 
   @Option(
       names = "--seed",
+      order = 2,
       defaultValue = "42",
       paramLabel = "<long>",
       description = "Seed of every random value (default: ${DEFAULT-VALUE}).")
@@ -61,6 +62,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--output"},
+      order = 6,
       defaultValue = "target/propagation.png",
       paramLabel = "<file>",
       description = "Where to write the PNG chart (default: ${DEFAULT-VALUE}).")
@@ -68,6 +70,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--depth",
+      order = 3,
       defaultValue = "" + DEFAULT_DEPTH,
       paramLabel = "<layers>",
       description = "Layers of the propagation experiment, 1 to " + MAX_DEPTH
@@ -78,6 +81,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--width",
+      order = 4,
       defaultValue = "" + DEFAULT_WIDTH,
       paramLabel = "<units>",
       description = "Units per layer, 1 to " + MAX_WIDTH + " (default: ${DEFAULT-VALUE}).")
@@ -87,6 +91,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--batch",
+      order = 5,
       defaultValue = "" + DEFAULT_BATCH,
       paramLabel = "<inputs>",
       description = "Random inputs pushed through, 2 to " + MAX_BATCH
@@ -123,12 +128,20 @@ public final class Main implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler(
+        (e, arguments) -> {
+          CommandLine cl = e.getCommandLine();
+          cl.getErr().println(e.getMessage());
+          cl.getErr().println("Try 'varscale-sample --help' for the options.");
+          return cl.getCommandSpec().exitCodeOnInvalidInput();
+        });
     commandLine.setExecutionExceptionHandler(
         (e, cl, parseResult) -> {
-          if (!(e instanceof IOException || e instanceof UncheckedIOException)) {
+          if (!(e instanceof IOException)) {
             throw e;
           }
-          cl.getErr().println("varscale-sample: cannot write the chart: " + e.getMessage());
+          // A FileSystemException's own message is only the path; its class names the reason.
+          cl.getErr().println("varscale-sample: cannot write the chart: " + e);
           return 1;
         });
     return commandLine.execute(args);

@@ -67,7 +67,9 @@ class MainTest {
     Outcome outcome = run(args.split(" "));
     assertEquals(2, outcome.status());
     assertTrue(outcome.err().startsWith(message), outcome.err());
-    assertTrue(outcome.err().contains("Usage: varscale-sample"), outcome.err());
+    assertTrue(
+        outcome.err().endsWith("Try 'varscale-sample --help' for the options." + System.lineSeparator()),
+        outcome.err());
     assertFalse(outcome.err().contains("Exception"), outcome.err());
     assertEquals("", outcome.out());
   }
