@@ -18,7 +18,7 @@ public class Mlp {
   public static final int HIDDEN2 = 128;
   public static final int CLASSES = 10;
 
-  /** He normal (truncated, {@code 2 / fan_in}) for the ReLU that follows: Keras's {@code "he_normal"}. */
+  /** He normal (truncated, {@code 2 / fan_in}) for the ReLU after it: Keras's {@code he_normal}. */
   @HeNormal
   @Shape({INPUTS, HIDDEN1})
   float[] w1;

@@ -51,11 +51,11 @@ final class Propagation {
 
     /** He, Glorot and LeCun (Keras's truncated normals), and two fixed-variance normals. */
     static List<Scheme> all(int width) {
+      Distribution truncated = Distribution.TRUNCATED_NORMAL;
       return List.of(
-          new Scheme("He", "he", VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL)),
-          new Scheme(
-              "Glorot", "glorot", VarianceScaling.of(1.0, Mode.FAN_AVG, Distribution.TRUNCATED_NORMAL)),
-          new Scheme("LeCun", "lecun", VarianceScaling.of(1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL)),
+          new Scheme("He", "he", VarianceScaling.of(2.0, Mode.FAN_IN, truncated)),
+          new Scheme("Glorot", "glorot", VarianceScaling.of(1.0, Mode.FAN_AVG, truncated)),
+          new Scheme("LeCun", "lecun", VarianceScaling.of(1.0, Mode.FAN_IN, truncated)),
           fixed("N(0, 0.01^2)", "fixed-0.01", 0.01, width),
           fixed("N(0, 1)", "fixed-1", 1.0, width));
     }

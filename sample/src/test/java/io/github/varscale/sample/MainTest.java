@@ -68,7 +68,8 @@ class MainTest {
     assertEquals(2, outcome.status());
     assertTrue(outcome.err().startsWith(message), outcome.err());
     assertTrue(
-        outcome.err().endsWith("Try 'varscale-sample --help' for the options." + System.lineSeparator()),
+        outcome.err().endsWith(
+            "Try 'varscale-sample --help' for the options." + System.lineSeparator()),
         outcome.err());
     assertFalse(outcome.err().contains("Exception"), outcome.err());
     assertEquals("", outcome.out());
@@ -99,8 +100,9 @@ class MainTest {
 
   @Test
   void theSeedChangesTheNumbers() {
-    assertFalse(
-        TensorReport.table(SampleModels.reports(1)).equals(TensorReport.table(SampleModels.reports(2))));
+    String one = TensorReport.table(SampleModels.reports(1));
+    String two = TensorReport.table(SampleModels.reports(2));
+    assertFalse(one.equals(two));
   }
 
   @Test
@@ -108,7 +110,8 @@ class MainTest {
     Path file = Files.writeString(dir.resolve("not-a-directory"), "");
     Outcome outcome = run(small(file.resolve("chart.png")));
     assertEquals(1, outcome.status());
-    assertTrue(outcome.err().startsWith("varscale-sample: cannot write the chart: "), outcome.err());
+    assertTrue(
+        outcome.err().startsWith("varscale-sample: cannot write the chart: "), outcome.err());
     assertFalse(outcome.err().contains("\tat "), outcome.err());
   }
 }

@@ -136,6 +136,7 @@ class PropagationTest {
     assertArrayEquals(
         new double[] {1, 1e300},
         PropagationChart.plottable(new double[] {1, 1e300, Double.POSITIVE_INFINITY, 1}));
-    assertArrayEquals(new double[] {1, 1e-300}, PropagationChart.plottable(new double[] {1, 1e-300, 0}));
+    assertArrayEquals(
+        new double[] {1, 1e-300}, PropagationChart.plottable(new double[] {1, 1e-300, 0}));
   }
 }
