@@ -4,8 +4,11 @@ import java.util.List;
 
 /** The propagation experiment as text: one table per activation, one column per scheme. */
 final class PropagationReport {
-  /** How many layers the table shows at most besides the inputs; the chart has them all. */
-  static final int ROWS = 10;
+  /**
+   * How many layers the table shows at most besides the inputs: every layer up to this depth,
+   * evenly spaced ones beyond it (the chart has them all).
+   */
+  static final int ROWS = 32;
 
   /** A series stays in the band when every layer's std is within this factor of the inputs'. */
   static final double BAND = 2.0;
@@ -22,7 +25,7 @@ final class PropagationReport {
     }
     TextTable table = new TextTable(columns);
     int depth = series.get(0).std().length - 1;
-    int step = Math.max(1, depth / ROWS);
+    int step = Math.max(1, (depth + ROWS - 1) / ROWS);
     for (int layer = 0; layer <= depth; layer++) {
       if (layer % step == 0 || layer == depth) {
         String[] row = new String[columns.length];
@@ -34,7 +37,7 @@ final class PropagationReport {
       }
     }
     String[] verdict = new String[columns.length];
-    verdict[0] = "within 2x of the inputs";
+    verdict[0] = "within " + (int) BAND + "x of the inputs";
     for (int s = 0; s < series.size(); s++) {
       verdict[s + 1] = staysInBand(series.get(s).std()) ? "yes" : "no";
     }
