@@ -1,6 +1,7 @@
 package io.github.varscale.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.github.varscale.processor.Compilations.compile;
 import static io.github.varscale.processor.Compilations.generatedSource;
@@ -10,11 +11,25 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import io.github.varscale.VarianceScaled;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the processor writes, compiled as strictly as a careful user would. */
@@ -133,6 +148,68 @@ class GenerationTest {
         .contains("public static final int SIZE = 12;");
     assertThat(generatedSource(compilation, "p.LateInitializer"))
         .contains("BaseInitializer.initialize(model, seed);");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"'', false", "requires static java.compiler;, true", "requires java.se;, true"})
+  void generatedAnnotationOnlyWhereTheModuleReadsJavaCompiler(
+      String requires, boolean annotated, @TempDir Path dir) throws Exception {
+    // compile-testing's in-memory files cannot hold a module, so this runs javac on real files.
+    Path sources = Files.createDirectories(dir.resolve("src/m"));
+    Files.writeString(
+        dir.resolve("src/module-info.java"),
+        "module m {\n  requires io.github.varscale;\n  " + requires + "\n}\n");
+    Files.writeString(
+        sources.resolve("Net.java"),
+        "package m;\nimport io.github.varscale.*;\n"
+            + "public class Net {\n  @HeNormal @Shape({2}) float[] w;\n}\n");
+    Path generated = Files.createDirectories(dir.resolve("generated"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null,
+              files,
+              diagnostics,
+              List.of(
+                  // The runtime is an automatic module, which javac's lint points out.
+                  "-Xlint:all,-requires-automatic", "-Werror",
+                  "--module-path", runtimeModule(dir).toString(),
+                  "-d", Files.createDirectories(dir.resolve("classes")).toString(),
+                  "-s", generated.toString()),
+              null,
+              files.getJavaFileObjects(
+                  dir.resolve("src/module-info.java"), sources.resolve("Net.java")));
+      task.setProcessors(List.of(new VarianceScaledProcessor()));
+      boolean success = task.call();
+      assertWithMessage("%s", diagnostics.getDiagnostics()).that(success).isTrue();
+    }
+    assertThat(diagnostics.getDiagnostics()).isEmpty();
+    String initializer = Files.readString(generated.resolve("m/NetInitializer.java"));
+    assertThat(initializer.contains("@Generated")).isEqualTo(annotated);
+  }
+
+  /** The runtime's classes as a jar named like the real one, to put on the module path. */
+  private static Path runtimeModule(Path dir) throws Exception {
+    Path classes =
+        Path.of(VarianceScaled.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (Files.isRegularFile(classes)) {
+      return classes; // the reactor's jar, with its Automatic-Module-Name
+    }
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue("Automatic-Module-Name", "io.github.varscale");
+    Path jar = dir.resolve("varscale-runtime.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
   }
 
   private static String golden(String name) throws IOException {
