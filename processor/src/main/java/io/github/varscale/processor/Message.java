@@ -30,7 +30,8 @@ enum Message {
           + " or remove @Shape"),
   DIMENSION(
       "dimension",
-      "dimension %d of field %s must be > 0, found %d; every dimension counts elements"),
+      "dimension %d of field %s must be > 0, found %d;"
+          + " give the number of elements along that axis"),
   SIZE(
       "size",
       "shape %s of field %s has %d elements, more than a Java array can hold (%d);"

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -53,23 +54,24 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     DEFERRED
   }
 
+  /**
+   * Varscale's annotations, and {@code @Generated}, which the initializers carry: left unclaimed,
+   * it would make {@code -Xlint:processing} warn in the round after they are written.
+   */
   private static final Set<String> ANNOTATIONS =
-      Stream.of(
-              VarianceScaled.class,
-              Shape.class,
-              GlorotUniform.class,
-              GlorotNormal.class,
-              HeUniform.class,
-              HeNormal.class,
-              LecunUniform.class,
-              LecunNormal.class)
-          .map(Class::getCanonicalName)
-          // The generated initializers carry it: claiming it keeps -Xlint:processing quiet about
-          // the next round's "no processor claimed" for it.
-          .collect(Collectors.collectingAndThen(Collectors.toCollection(HashSet::new), names -> {
-            names.add("javax.annotation.processing.Generated");
-            return Set.copyOf(names);
-          }));
+      Stream.concat(
+              Stream.of(
+                      VarianceScaled.class,
+                      Shape.class,
+                      GlorotUniform.class,
+                      GlorotNormal.class,
+                      HeUniform.class,
+                      HeNormal.class,
+                      LecunUniform.class,
+                      LecunNormal.class)
+                  .map(Class::getCanonicalName),
+              Stream.of("javax.annotation.processing.Generated"))
+          .collect(Collectors.toUnmodifiableSet());
 
   /** By canonical name, in the order the classes were met. */
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
@@ -81,6 +83,14 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
   private final Set<String> sourceTypes = new HashSet<>();
 
   private final Set<String> written = new HashSet<>();
+
+  private ModelReader reader;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -149,8 +159,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     deferred.remove(name);
     try {
       ModelClass model =
-          new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
-              .read(type, failedModels(), outcomes::containsKey, sourceTypes::contains);
+          reader.read(type, failedModels(), outcomes::containsKey, sourceTypes::contains);
       if (model.ancestor().isPresent()
           && outcomes.get(model.ancestor().get().canonicalName()) == Outcome.DEFERRED) {
         throw new MissingTypeException("superclass " + model.ancestor().get().canonicalName());
@@ -183,11 +192,10 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
   private void reportUnresolved() {
     deferred.forEach(
         (name, missing) -> {
-          String initializer = name + "Initializer";
           TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
           if (type == null) {
             processingEnv.getMessager().printMessage(
-                Diagnostic.Kind.ERROR, Message.UNRESOLVED.format(initializer, missing));
+                Diagnostic.Kind.ERROR, Message.UNRESOLVED.format("the initializer of " + name, missing));
           } else {
             report(
                 Problem.of(
