@@ -68,8 +68,7 @@ enum Message {
           + " fix them first"),
   UNRESOLVED(
       "unresolved",
-      "cannot generate %s: %s could not be resolved after the last round; if it is generated"
-          + " by another processor, check that processor's errors above"),
+      "cannot generate %s: %s could not be resolved after the last round; %s"),
   WRITE("write", "cannot write %s: %s"),
   INTERNAL(
       "internal",

@@ -169,7 +169,8 @@ final class ModelReader {
     Map<String, AnnotationValue> values = valuesWithDefaults(mirror);
     String what = "the shape of field " + describe(field);
     List<Dimension> dimensions = new ArrayList<>();
-    Object list = values.get("value").getValue();
+    // A missing value is javac's error already; waiting keeps this processor from adding noise.
+    Object list = values.containsKey("value") ? values.get("value").getValue() : null;
     if (!(list instanceof List<?>)) {
       throw new MissingTypeException(what);
     }
@@ -208,7 +209,8 @@ final class ModelReader {
         ClassName initializer = initializerName(parent);
         if (!isModel.test(name) && elements.getTypeElement(initializer.canonicalName()) == null) {
           throw new MissingTypeException(
-              initializer.canonicalName() + ", the initializer of superclass " + name);
+              initializer.canonicalName() + ", the initializer of superclass " + name + ",",
+              "compile " + name + " with the varscale processor");
         }
         return Optional.of(new Ancestor(name, initializer, failedModels.contains(name)));
       }

@@ -77,7 +77,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
 
   /** Deferred model classes by canonical name, with what they are waiting for. */
-  private final Map<String, String> deferred = new LinkedHashMap<>();
+  private final Map<String, MissingTypeException> deferred = new LinkedHashMap<>();
 
   /** The types of this compilation's sources, except those this processor wrote. */
   private final Set<String> sourceTypes = new HashSet<>();
@@ -162,7 +162,8 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
           reader.read(type, failedModels(), outcomes::containsKey, sourceTypes::contains);
       if (model.ancestor().isPresent()
           && outcomes.get(model.ancestor().get().canonicalName()) == Outcome.DEFERRED) {
-        throw new MissingTypeException("superclass " + model.ancestor().get().canonicalName());
+        throw new MissingTypeException(
+            "superclass " + model.ancestor().get().canonicalName(), "see its errors above");
       }
       Validator.Result result = Validator.validate(model);
       if (result.spec().isEmpty()) {
@@ -181,7 +182,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
         outcomes.put(name, Outcome.FAILED);
       }
     } catch (MissingTypeException e) {
-      deferred.put(name, e.getMessage());
+      deferred.put(name, e);
       outcomes.put(name, Outcome.DEFERRED);
     } catch (RuntimeException e) {
       report(Problem.of(Site.of(type), Message.INTERNAL, name, stackTrace(e)));
@@ -195,14 +196,17 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
           TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
           if (type == null) {
             processingEnv.getMessager().printMessage(
-                Diagnostic.Kind.ERROR, Message.UNRESOLVED.format("the initializer of " + name, missing));
+                Diagnostic.Kind.ERROR,
+                Message.UNRESOLVED.format("the initializer of " + name, missing.getMessage(),
+                    missing.hint()));
           } else {
             report(
                 Problem.of(
                     Site.of(type),
                     Message.UNRESOLVED,
                     ModelReader.initializerName(type).canonicalName(),
-                    missing));
+                    missing.getMessage(),
+                    missing.hint()));
           }
         });
     deferred.clear();

@@ -22,10 +22,6 @@ import java.util.jar.Manifest;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,30 +160,107 @@ class GenerationTest {
         "package m;\nimport io.github.varscale.*;\n"
             + "public class Net {\n  @HeNormal @Shape({2}) float[] w;\n}\n");
     Path generated = Files.createDirectories(dir.resolve("generated"));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-      JavaCompiler.CompilationTask task =
-          javac.getTask(
-              null,
-              files,
-              diagnostics,
-              List.of(
-                  // The runtime is an automatic module, which javac's lint points out.
-                  "-Xlint:all,-requires-automatic", "-Werror",
-                  "--module-path", runtimeModule(dir).toString(),
-                  "-d", Files.createDirectories(dir.resolve("classes")).toString(),
-                  "-s", generated.toString()),
-              null,
-              files.getJavaFileObjects(
-                  dir.resolve("src/module-info.java"), sources.resolve("Net.java")));
-      task.setProcessors(List.of(new VarianceScaledProcessor()));
-      boolean success = task.call();
-      assertWithMessage("%s", diagnostics.getDiagnostics()).that(success).isTrue();
-    }
-    assertThat(diagnostics.getDiagnostics()).isEmpty();
+    Compilations.FileCompilation compilation =
+        Compilations.javacOnFiles(
+            List.of(
+                // The runtime is an automatic module, which javac's lint points out.
+                "-Xlint:all,-requires-automatic", "-Werror",
+                "--module-path", runtimeModule(dir).toString(),
+                "-d", Files.createDirectories(dir.resolve("classes")).toString(),
+                "-s", generated.toString()),
+            List.of(dir.resolve("src/module-info.java"), sources.resolve("Net.java")),
+            new VarianceScaledProcessor());
+    assertWithMessage("%s", compilation.diagnostics()).that(compilation.success()).isTrue();
+    assertThat(compilation.diagnostics()).isEmpty();
     String initializer = Files.readString(generated.resolve("m/NetInitializer.java"));
     assertThat(initializer.contains("@Generated")).isEqualTo(annotated);
+  }
+
+  @Test
+  void presetsAndSuperclassesFromLibrariesWork(@TempDir Path dir) throws Exception {
+    Path lib = Files.createDirectories(dir.resolve("lib"));
+    Files.writeString(
+        lib.resolve("Base.java"),
+        "package lib;\nimport io.github.varscale.*;\n"
+            + "public class Base {\n  @HeNormal @Shape({3}) public float[] b;\n}\n");
+    Files.writeString(
+        lib.resolve("Relu.java"),
+        "package lib;\nimport io.github.varscale.*;\nimport java.lang.annotation.*;\n"
+            + "@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.FIELD)\n"
+            + "@VarianceScaled(scale = 2.0, mode = Mode.FAN_IN, distribution = Distribution.NORMAL)\n"
+            + "public @interface Relu {}\n");
+    Files.writeString(
+        lib.resolve("Plain.java"),
+        "package lib;\nimport io.github.varscale.*;\n"
+            + "public class Plain {\n  @HeNormal @Shape({3}) public float[] p;\n}\n");
+    Path libClasses = Files.createDirectories(dir.resolve("lib-classes"));
+    String classPath = System.getProperty("java.class.path");
+    // Base and its preset are compiled with the processor; Plain without it.
+    assertThat(
+            Compilations.javacOnFiles(
+                    List.of("-d", libClasses.toString(), "-cp", classPath),
+                    List.of(lib.resolve("Base.java"), lib.resolve("Relu.java")),
+                    new VarianceScaledProcessor())
+                .success())
+        .isTrue();
+    assertThat(
+            Compilations.javacOnFiles(
+                    List.of("-d", libClasses.toString(), "-cp", classPath, "-proc:none"),
+                    List.of(lib.resolve("Plain.java")))
+                .success())
+        .isTrue();
+
+    Path app = Files.createDirectories(dir.resolve("app"));
+    Files.writeString(
+        app.resolve("Net.java"),
+        "package app;\nimport io.github.varscale.*;\n"
+            + "public class Net extends lib.Base {\n  @lib.Relu @Shape({4, 2}) float[] w;\n}\n");
+    Path generated = Files.createDirectories(dir.resolve("generated"));
+    List<String> options =
+        List.of(
+            "-Xlint:all,-processing", "-Werror",
+            "-cp", classPath + java.io.File.pathSeparator + libClasses,
+            "-d", Files.createDirectories(dir.resolve("classes")).toString(),
+            "-s", generated.toString());
+    Compilations.FileCompilation good =
+        Compilations.javacOnFiles(options, List.of(app.resolve("Net.java")),
+            new VarianceScaledProcessor());
+    assertWithMessage("%s", good.diagnostics()).that(good.success()).isTrue();
+    String net = Files.readString(generated.resolve("app/NetInitializer.java"));
+    assertThat(net).contains("BaseInitializer.initialize(model, seed);");
+    assertThat(net).containsMatch("VarianceScaling.of\\(2.0,\\s+Mode.FAN_IN,\\s+Distribution.NORMAL\\)");
+
+    // A superclass compiled without the processor has no initializer to fill its fields.
+    Files.writeString(
+        app.resolve("Other.java"),
+        "package app;\nimport io.github.varscale.*;\n"
+            + "public class Other extends lib.Plain {\n  @HeNormal @Shape({2}) float[] w;\n}\n");
+    Compilations.FileCompilation bad =
+        Compilations.javacOnFiles(options, List.of(app.resolve("Other.java")),
+            new VarianceScaledProcessor());
+    assertThat(bad.success()).isFalse();
+    assertThat(bad.diagnostics()).hasSize(1);
+    assertThat(bad.diagnostics().get(0).getMessage(null))
+        .isEqualTo(
+            "[varscale:unresolved] cannot generate app.OtherInitializer:"
+                + " lib.PlainInitializer, the initializer of superclass lib.Plain, could not be"
+                + " resolved after the last round; compile lib.Plain with the varscale processor");
+    assertThat(bad.diagnostics().get(0).getLineNumber()).isEqualTo(3);
+  }
+
+  @Test
+  void modelInTheUnnamedPackage() {
+    Compilation compilation =
+        compile(
+            Compilations.STRICT,
+            source(
+                "Flat",
+                "import io.github.varscale.*;",
+                "public class Flat {",
+                "  @GlorotNormal @Shape({2, 2}) float[] w;",
+                "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generatedSource(compilation, "FlatInitializer")).contains("\"Flat#w\"");
   }
 
   /** The runtime's classes as a jar named like the real one, to put on the module path. */
