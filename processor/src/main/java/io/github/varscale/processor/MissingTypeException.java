@@ -12,12 +12,16 @@ final class MissingTypeException extends RuntimeException {
 
   private final String hint;
 
-  /** @param what names what could not be resolved, for the error if it never appears */
+  /**
+   * @param what names what could not be resolved, for the error if it never appears
+   */
   MissingTypeException(String what) {
     this(what, GENERATED_ELSEWHERE);
   }
 
-  /** @param hint how to make it appear */
+  /**
+   * @param hint how to make it appear
+   */
   MissingTypeException(String what, String hint) {
     super(what, null, false, false);
     this.hint = hint;

@@ -161,7 +161,8 @@ final class ModelReader {
         doubleValue(values.get("scale"), "the scale of " + what),
         settingsSite.at(explicitValue(settings, "scale")),
         Mode.valueOf(enumConstant(values.get("mode"), "the mode of " + what)),
-        Distribution.valueOf(enumConstant(values.get("distribution"), "the distribution of " + what)));
+        Distribution.valueOf(
+            enumConstant(values.get("distribution"), "the distribution of " + what)));
   }
 
   private ShapeSpec readShape(VariableElement field, AnnotationMirror mirror) {
@@ -246,7 +247,9 @@ final class ModelReader {
     return module == null || module.isUnnamed() || reads(module, false, new HashSet<>());
   }
 
-  /** Whether a module reads {@code java.compiler}, directly or through {@code requires transitive}. */
+  /**
+   * Whether a module reads {@code java.compiler}, directly or through {@code requires transitive}.
+   */
   private static boolean reads(ModuleElement module, boolean onlyTransitive, Set<String> seen) {
     for (RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
       if (onlyTransitive && !requires.isTransitive()) {
@@ -254,8 +257,7 @@ final class ModelReader {
       }
       ModuleElement dependency = requires.getDependency();
       String name = dependency.getQualifiedName().toString();
-      if (name.equals("java.compiler")
-          || (seen.add(name) && reads(dependency, true, seen))) {
+      if (name.equals("java.compiler") || (seen.add(name) && reads(dependency, true, seen))) {
         return true;
       }
     }
@@ -313,6 +315,8 @@ final class ModelReader {
   }
 
   static String describe(VariableElement field) {
-    return ((TypeElement) field.getEnclosingElement()).getQualifiedName() + "." + field.getSimpleName();
+    return ((TypeElement) field.getEnclosingElement()).getQualifiedName()
+        + "."
+        + field.getSimpleName();
   }
 }

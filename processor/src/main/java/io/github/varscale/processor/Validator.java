@@ -45,12 +45,17 @@ final class Validator {
               model.initializer().canonicalName(),
               model.canonicalName()));
     }
-    model.ancestor().filter(Ancestor::failed).ifPresent(ancestor -> problems.add(
-        Problem.of(
-            classSite,
-            Message.SUPERCLASS,
-            model.initializer().canonicalName(),
-            ancestor.canonicalName())));
+    model
+        .ancestor()
+        .filter(Ancestor::failed)
+        .ifPresent(
+            ancestor ->
+                problems.add(
+                    Problem.of(
+                        classSite,
+                        Message.SUPERCLASS,
+                        model.initializer().canonicalName(),
+                        ancestor.canonicalName())));
 
     List<Tensor> tensors = new ArrayList<>();
     Map<String, TensorField> byNestedName = new HashMap<>();
@@ -89,8 +94,8 @@ final class Validator {
   }
 
   /**
-   * The problem of a preset declared in this compilation, reported on the declaration; fields
-   * using it get their own {@link Message#PRESET} error.
+   * The problem of a preset declared in this compilation, reported on the declaration; fields using
+   * it get their own {@link Message#PRESET} error.
    */
   static Optional<Problem> validatePreset(TypeElement preset) {
     AnnotationMirror settings =
@@ -124,8 +129,9 @@ final class Validator {
               : String.join(", ", forbidden.subList(0, forbidden.size() - 1)) + " and " + last;
       problems.add(Problem.of(fieldSite, Message.MODIFIER, name, all));
     }
-    model.unreachable().ifPresent(why -> problems.add(
-        Problem.of(fieldSite, Message.ACCESS, name, why)));
+    model
+        .unreachable()
+        .ifPresent(why -> problems.add(Problem.of(fieldSite, Message.ACCESS, name, why)));
     if (field.elementKind().isEmpty()) {
       problems.add(Problem.of(fieldSite, Message.TYPE, name, field.typeText()));
     }
@@ -222,12 +228,7 @@ final class Validator {
     if (size > MAX_ELEMENTS) {
       problems.add(
           Problem.of(
-              shape.site(),
-              Message.SIZE,
-              declared,
-              name,
-              exactSize(dimensions),
-              MAX_ELEMENTS));
+              shape.site(), Message.SIZE, declared, name, exactSize(dimensions), MAX_ELEMENTS));
     }
     if (field.rank() > 1 && field.elementKind().isPresent() && field.rank() != dimensions.size()) {
       problems.add(

@@ -41,8 +41,8 @@ import javax.tools.Diagnostic;
  *
  * <p>Each round it reads the classes of the round's sources that declare annotated fields ({@link
  * ModelReader}), judges them ({@link Validator}), and writes the initializers of those without
- * errors ({@link InitializerWriter}). A class that refers to a type not generated yet is retried
- * by name in the next round.
+ * errors ({@link InitializerWriter}). A class that refers to a type not generated yet is retried by
+ * name in the next round.
  */
 @AutoService(Processor.class)
 public final class VarianceScaledProcessor extends AbstractProcessor {
@@ -111,8 +111,9 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
         processRound(round);
       }
     } catch (RuntimeException e) {
-      processingEnv.getMessager().printMessage(
-          Diagnostic.Kind.ERROR, Message.INTERNAL.format("a round", stackTrace(e)));
+      processingEnv
+          .getMessager()
+          .printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL.format("a round", stackTrace(e)));
     }
     // Claims only varscale's own annotations: no other processor should act on them.
     return true;
@@ -195,10 +196,12 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
         (name, missing) -> {
           TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
           if (type == null) {
-            processingEnv.getMessager().printMessage(
-                Diagnostic.Kind.ERROR,
-                Message.UNRESOLVED.format("the initializer of " + name, missing.getMessage(),
-                    missing.hint()));
+            processingEnv
+                .getMessager()
+                .printMessage(
+                    Diagnostic.Kind.ERROR,
+                    Message.UNRESOLVED.format(
+                        "the initializer of " + name, missing.getMessage(), missing.hint()));
           } else {
             report(
                 Problem.of(
@@ -214,11 +217,12 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
 
   private Set<String> failedModels() {
     Set<String> failed = new HashSet<>();
-    outcomes.forEach((name, outcome) -> {
-      if (outcome == Outcome.FAILED) {
-        failed.add(name);
-      }
-    });
+    outcomes.forEach(
+        (name, outcome) -> {
+          if (outcome == Outcome.FAILED) {
+            failed.add(name);
+          }
+        });
     return failed;
   }
 

@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +29,8 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /** Compiles test sources with the processor, and runs what it generated. */
 final class Compilations {
@@ -138,8 +138,8 @@ final class Compilations {
   record FileCompilation(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics) {}
 
   /**
-   * Runs javac on real files, for what compile-testing's in-memory files cannot hold: modules,
-   * and class files compiled earlier.
+   * Runs javac on real files, for what compile-testing's in-memory files cannot hold: modules, and
+   * class files compiled earlier.
    */
   static FileCompilation javacOnFiles(
       List<String> options, List<Path> sources, Processor... processors) throws IOException {
@@ -157,7 +157,10 @@ final class Compilations {
 
   static String generatedSource(Compilation compilation, String qualifiedName) {
     try {
-      return compilation.generatedSourceFile(qualifiedName).orElseThrow().getCharContent(true)
+      return compilation
+          .generatedSourceFile(qualifiedName)
+          .orElseThrow()
+          .getCharContent(true)
           .toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

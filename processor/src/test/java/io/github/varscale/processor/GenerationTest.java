@@ -8,10 +8,10 @@ import static io.github.varscale.processor.Compilations.generatedSource;
 import static io.github.varscale.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import io.github.varscale.VarianceScaled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import io.github.varscale.VarianceScaled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +23,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,11 +33,13 @@ class GenerationTest {
 
   @Test
   void modelsCompileWithoutAnyWarning() {
-    Compilation compilation =
-        compile(Compilations.STRICT, Models.MLP, Models.SIZES, Models.DEEP);
+    Compilation compilation = compile(Compilations.STRICT, Models.MLP, Models.SIZES, Models.DEEP);
     assertThat(compilation).succeededWithoutWarnings();
     for (String name :
-        List.of("p.MlpInitializer", "p.DeepInitializer", "p.Deep_BlockInitializer",
+        List.of(
+            "p.MlpInitializer",
+            "p.DeepInitializer",
+            "p.Deep_BlockInitializer",
             "p.Deep_InnerInitializer")) {
       assertThat(compilation).generatedSourceFile(name);
     }
@@ -73,13 +75,13 @@ class GenerationTest {
   @Test
   void goldenFlatAndNestedFields() throws IOException {
     Compilation compilation = compile(Compilations.STRICT, Models.MLP, Models.SIZES);
-    assertThat(generatedSource(compilation, "p.MlpInitializer")).isEqualTo(golden("MlpInitializer"));
+    assertThat(generatedSource(compilation, "p.MlpInitializer"))
+        .isEqualTo(golden("MlpInitializer"));
   }
 
   @Test
   void goldenGenericSubclass() throws IOException {
-    Compilation compilation =
-        compile(Compilations.STRICT, Models.MLP, Models.SIZES, Models.DEEP);
+    Compilation compilation = compile(Compilations.STRICT, Models.MLP, Models.SIZES, Models.DEEP);
     assertThat(generatedSource(compilation, "p.DeepInitializer"))
         .isEqualTo(golden("DeepInitializer"));
     assertThat(generatedSource(compilation, "p.Deep_InnerInitializer"))
@@ -90,7 +92,8 @@ class GenerationTest {
   void outputIsTheSameEveryTime() {
     Compilation first = compile(Models.MLP, Models.SIZES, Models.DEEP);
     Compilation second = compile(Models.DEEP, Models.SIZES, Models.MLP);
-    for (String name : List.of("p.MlpInitializer", "p.DeepInitializer", "p.Deep_BlockInitializer")) {
+    for (String name :
+        List.of("p.MlpInitializer", "p.DeepInitializer", "p.Deep_BlockInitializer")) {
       assertThat(generatedSource(second, name).getBytes(StandardCharsets.UTF_8))
           .isEqualTo(generatedSource(first, name).getBytes(StandardCharsets.UTF_8));
     }
@@ -185,9 +188,12 @@ class GenerationTest {
             + "public class Base {\n  @HeNormal @Shape({3}) public float[] b;\n}\n");
     Files.writeString(
         lib.resolve("Relu.java"),
-        "package lib;\nimport io.github.varscale.*;\nimport java.lang.annotation.*;\n"
+        "package lib;\n"
+            + "import io.github.varscale.*;\n"
+            + "import java.lang.annotation.*;\n"
             + "@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.FIELD)\n"
-            + "@VarianceScaled(scale = 2.0, mode = Mode.FAN_IN, distribution = Distribution.NORMAL)\n"
+            + "@VarianceScaled(scale = 2.0, mode = Mode.FAN_IN, distribution ="
+            + " Distribution.NORMAL)\n"
             + "public @interface Relu {}\n");
     Files.writeString(
         lib.resolve("Plain.java"),
@@ -218,17 +224,22 @@ class GenerationTest {
     Path generated = Files.createDirectories(dir.resolve("generated"));
     List<String> options =
         List.of(
-            "-Xlint:all,-processing", "-Werror",
-            "-cp", classPath + java.io.File.pathSeparator + libClasses,
-            "-d", Files.createDirectories(dir.resolve("classes")).toString(),
-            "-s", generated.toString());
+            "-Xlint:all,-processing",
+            "-Werror",
+            "-cp",
+            classPath + java.io.File.pathSeparator + libClasses,
+            "-d",
+            Files.createDirectories(dir.resolve("classes")).toString(),
+            "-s",
+            generated.toString());
     Compilations.FileCompilation good =
-        Compilations.javacOnFiles(options, List.of(app.resolve("Net.java")),
-            new VarianceScaledProcessor());
+        Compilations.javacOnFiles(
+            options, List.of(app.resolve("Net.java")), new VarianceScaledProcessor());
     assertWithMessage("%s", good.diagnostics()).that(good.success()).isTrue();
     String net = Files.readString(generated.resolve("app/NetInitializer.java"));
     assertThat(net).contains("BaseInitializer.initialize(model, seed);");
-    assertThat(net).containsMatch("VarianceScaling.of\\(2.0,\\s+Mode.FAN_IN,\\s+Distribution.NORMAL\\)");
+    assertThat(net)
+        .containsMatch("VarianceScaling.of\\(2.0,\\s+Mode.FAN_IN,\\s+Distribution.NORMAL\\)");
 
     // A superclass compiled without the processor has no initializer to fill its fields.
     Files.writeString(
@@ -236,8 +247,8 @@ class GenerationTest {
         "package app;\nimport io.github.varscale.*;\n"
             + "public class Other extends lib.Plain {\n  @HeNormal @Shape({2}) float[] w;\n}\n");
     Compilations.FileCompilation bad =
-        Compilations.javacOnFiles(options, List.of(app.resolve("Other.java")),
-            new VarianceScaledProcessor());
+        Compilations.javacOnFiles(
+            options, List.of(app.resolve("Other.java")), new VarianceScaledProcessor());
     assertThat(bad.success()).isFalse();
     assertThat(bad.diagnostics()).hasSize(1);
     assertThat(bad.diagnostics().get(0).getMessage(null))
