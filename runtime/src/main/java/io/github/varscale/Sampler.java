@@ -51,8 +51,14 @@ final class Sampler {
       long seed,
       String key) {
     long stream = CounterHash.streamKey(seed, key);
-    Slice kernel = floatKernel(distribution, variance, dst, stream);
-    run(kernel, offset, count, first);
+    if (distribution == Distribution.UNIFORM) {
+      float step = Uniform.floatStep(uniformLimit(variance));
+      run((o, c, f) -> Uniform.fill(dst, o, c, f, step, stream), offset, count, first);
+    } else {
+      Ziggurat ziggurat = ziggurat(distribution);
+      double stddev = stddev(distribution, variance);
+      run((o, c, f) -> ziggurat.fill(dst, o, c, f, stddev, stream), offset, count, first);
+    }
   }
 
   static void fill(
@@ -65,8 +71,25 @@ final class Sampler {
       long seed,
       String key) {
     long stream = CounterHash.streamKey(seed, key);
-    Slice kernel = doubleKernel(distribution, variance, dst, stream);
-    run(kernel, offset, count, first);
+    if (distribution == Distribution.UNIFORM) {
+      double step = Uniform.doubleStep(uniformLimit(variance));
+      run((o, c, f) -> Uniform.fill(dst, o, c, f, step, stream), offset, count, first);
+    } else {
+      Ziggurat ziggurat = ziggurat(distribution);
+      double stddev = stddev(distribution, variance);
+      run((o, c, f) -> ziggurat.fill(dst, o, c, f, stddev, stream), offset, count, first);
+    }
+  }
+
+  private static Ziggurat ziggurat(Distribution distribution) {
+    return distribution == Distribution.NORMAL ? Ziggurat.NORMAL : Ziggurat.TRUNCATED;
+  }
+
+  /** The standard deviation that scales the ziggurat's standard samples. */
+  private static double stddev(Distribution distribution, double variance) {
+    return distribution == Distribution.NORMAL
+        ? Math.sqrt(variance)
+        : truncatedStddev(variance);
   }
 
   /** Fills {@code count} elements starting at array offset {@code offset} and tensor index
@@ -74,44 +97,6 @@ final class Sampler {
   @FunctionalInterface
   private interface Slice {
     void fill(int offset, int count, long first);
-  }
-
-  private static Slice floatKernel(
-      Distribution distribution, double variance, float[] dst, long stream) {
-    switch (distribution) {
-      case UNIFORM:
-        float step = Uniform.floatStep(uniformLimit(variance));
-        return (offset, count, first) -> Uniform.fill(dst, offset, count, first, step, stream);
-      case NORMAL:
-        double sd = Math.sqrt(variance);
-        return (offset, count, first) ->
-            Ziggurat.NORMAL.fill(dst, offset, count, first, sd, stream);
-      case TRUNCATED_NORMAL:
-        double s = truncatedStddev(variance);
-        return (offset, count, first) ->
-            Ziggurat.TRUNCATED.fill(dst, offset, count, first, s, stream);
-      default:
-        throw new AssertionError(distribution);
-    }
-  }
-
-  private static Slice doubleKernel(
-      Distribution distribution, double variance, double[] dst, long stream) {
-    switch (distribution) {
-      case UNIFORM:
-        double step = Uniform.doubleStep(uniformLimit(variance));
-        return (offset, count, first) -> Uniform.fill(dst, offset, count, first, step, stream);
-      case NORMAL:
-        double sd = Math.sqrt(variance);
-        return (offset, count, first) ->
-            Ziggurat.NORMAL.fill(dst, offset, count, first, sd, stream);
-      case TRUNCATED_NORMAL:
-        double s = truncatedStddev(variance);
-        return (offset, count, first) ->
-            Ziggurat.TRUNCATED.fill(dst, offset, count, first, s, stream);
-      default:
-        throw new AssertionError(distribution);
-    }
   }
 
   /**

@@ -59,38 +59,38 @@ final class Ziggurat {
     long[] accept = this.accept;
     double[] scale = this.scale;
     long counter = streamKey + (first + 1) * CounterHash.GAMMA;
+    long index = first;
     int end = offset + count;
-    for (int j = offset; j < end; j++, counter += CounterHash.GAMMA) {
-      long bits = CounterHash.mix64(counter);
-      int layer = (int) bits & (LAYERS - 1);
-      long u = bits >>> 11;
-      double magnitude = u * scale[layer];
-      if (u >= accept[layer]) {
-        magnitude = rejected(layer, u, streamKey, first + (j - offset));
-      }
-      dst[j] = (float) (withSign(magnitude, bits) * stddev);
+    for (int j = offset; j < end; j++, index++, counter += CounterHash.GAMMA) {
+      dst[j] = (float) (sample(CounterHash.mix64(counter), accept, scale, streamKey, index) * stddev);
     }
   }
-
 
   /** As {@link #fill(float[], int, int, long, double, long)}, in double precision. */
   void fill(double[] dst, int offset, int count, long first, double stddev, long streamKey) {
     long[] accept = this.accept;
     double[] scale = this.scale;
     long counter = streamKey + (first + 1) * CounterHash.GAMMA;
+    long index = first;
     int end = offset + count;
-    for (int j = offset; j < end; j++, counter += CounterHash.GAMMA) {
-      long bits = CounterHash.mix64(counter);
-      int layer = (int) bits & (LAYERS - 1);
-      long u = bits >>> 11;
-      double magnitude = u * scale[layer];
-      if (u >= accept[layer]) {
-        magnitude = rejected(layer, u, streamKey, first + (j - offset));
-      }
-      dst[j] = (withSign(magnitude, bits) * stddev);
+    for (int j = offset; j < end; j++, index++, counter += CounterHash.GAMMA) {
+      dst[j] = sample(CounterHash.mix64(counter), accept, scale, streamKey, index) * stddev;
     }
   }
 
+  /**
+   * The standard sample that the word {@code bits} of element {@code index} gives. The tables
+   * come in as arguments so that the loops keep them in registers.
+   */
+  private double sample(long bits, long[] accept, double[] scale, long streamKey, long index) {
+    int layer = (int) bits & (LAYERS - 1);
+    long u = bits >>> 11;
+    double magnitude = u * scale[layer];
+    if (u >= accept[layer]) {
+      magnitude = rejected(layer, u, streamKey, index);
+    }
+    return withSign(magnitude, bits);
+  }
 
   /**
    * Negates {@code magnitude} if bit 8 of {@code bits} is set. Flipping the sign bit rather than
