@@ -16,9 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -97,17 +95,10 @@ final class Validator {
    * The problem of a preset declared in this compilation, reported on the declaration; fields using
    * it get their own {@link Message#PRESET} error.
    */
-  static Optional<Problem> validatePreset(TypeElement preset) {
-    AnnotationMirror settings =
-        ModelReader.findAnnotation(preset, ModelReader.VARIANCE_SCALED).orElseThrow();
-    var written = ModelReader.explicitValue(settings, "scale");
-    if (written == null || !(written.getValue() instanceof Double)) {
-      return Optional.empty(); // the default scale is valid; an unresolved one javac reports
-    }
-    double scale = (Double) written.getValue();
-    return isValidScale(scale)
+  static Optional<Problem> validatePreset(Initializer declaration) {
+    return isValidScale(declaration.scale())
         ? Optional.empty()
-        : Optional.of(Problem.of(Site.of(preset, settings).at(written), Message.SCALE, scale));
+        : Optional.of(Problem.of(declaration.scaleSite(), Message.SCALE, declaration.scale()));
   }
 
   private static Optional<Tensor> validateField(

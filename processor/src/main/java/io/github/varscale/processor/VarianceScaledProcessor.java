@@ -130,7 +130,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
         sourceTypes.add(name);
       }
       if (ModelReader.isPreset(type)) {
-        Validator.validatePreset(type).ifPresent(this::report);
+        checkPreset(type);
       }
     }
 
@@ -188,6 +188,16 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     } catch (RuntimeException e) {
       report(Problem.of(Site.of(type), Message.INTERNAL, name, stackTrace(e)));
       outcomes.put(name, Outcome.FAILED);
+    }
+  }
+
+  private void checkPreset(TypeElement preset) {
+    try {
+      Validator.validatePreset(reader.readPreset(preset)).ifPresent(this::report);
+    } catch (MissingTypeException e) {
+      // An attribute javac cannot resolve is javac's error; each field using the preset waits.
+    } catch (RuntimeException e) {
+      report(Problem.of(Site.of(preset), Message.INTERNAL, preset, stackTrace(e)));
     }
   }
 
