@@ -142,13 +142,23 @@ final class InitializerWriter {
           case FAN_AVG -> "(fan_in + fan_out) / 2";
         };
     return CodeBlock.builder()
-        .add("Field {@code $L} of {@link $T}, annotated {@code @$L}:\n", tensor.field(), spec.model(),
+        .add(
+            "Field {@code $L} of {@link $T}, annotated {@code @$L}:\n",
+            tensor.field(),
+            spec.model(),
             tensor.annotation())
         .add("<ul>\n")
-        .add("  <li>scale $L, mode $L, distribution $L;\n", tensor.scale(), tensor.mode(),
+        .add(
+            "  <li>scale $L, mode $L, distribution $L;\n",
+            tensor.scale(),
+            tensor.mode(),
             tensor.distribution())
-        .add("  <li>shape $L in layout $L, $L $L held in a {@code $L};\n", tensor.shape(),
-            tensor.layout(), tensor.size(), tensor.size() == 1 ? "element" : "elements",
+        .add(
+            "  <li>shape $L in layout $L, $L $L held in a {@code $L};\n",
+            tensor.shape(),
+            tensor.layout(),
+            tensor.size(),
+            tensor.size() == 1 ? "element" : "elements",
             fieldType(tensor))
         .add("  <li>fan_in = $L, fan_out = $L, n = $L;\n", tensor.fanIn(), tensor.fanOut(), n)
         .add("  <li>variance = $L / max(1, n) = $L;\n", tensor.scale(), tensor.variance())
@@ -162,8 +172,9 @@ final class InitializerWriter {
     return switch (distribution) {
       case UNIFORM -> "The limit {@code L = sqrt(3 * VARIANCE)}: values lie in {@code [-L, L]}.";
       case NORMAL -> "The standard deviation, {@code sqrt(VARIANCE)}.";
-      case TRUNCATED_NORMAL -> "The standard deviation of the normal before it is cut to"
-          + " {@code [-2 * STDDEV, 2 * STDDEV]}.";
+      case TRUNCATED_NORMAL ->
+          "The standard deviation of the normal before it is cut to"
+              + " {@code [-2 * STDDEV, 2 * STDDEV]}.";
     };
   }
 
@@ -267,9 +278,7 @@ final class InitializerWriter {
           .build();
     }
     CodeBlock dimensions =
-        tensor.shape().stream()
-            .map(d -> CodeBlock.of("[$L]", d))
-            .collect(CodeBlock.joining(""));
+        tensor.shape().stream().map(d -> CodeBlock.of("[$L]", d)).collect(CodeBlock.joining(""));
     method
         .addStatement("$T filled = tensor == null ? new $T$L : tensor", type, element, dimensions)
         // Row after row in row-major order: each row is the next slice of the flat tensor.
@@ -277,7 +286,8 @@ final class InitializerWriter {
     String outer = "filled";
     for (int k = 1; k < tensor.rank(); k++) {
       String variable = k + 1 == tensor.rank() ? "row" : "slice" + k;
-      method.beginControlFlow("for ($T $L : $L)", arrayOf(element, tensor.rank() - k), variable, outer);
+      method.beginControlFlow(
+          "for ($T $L : $L)", arrayOf(element, tensor.rank() - k), variable, outer);
       outer = variable;
     }
     method

@@ -30,7 +30,8 @@ enum Message {
           + " or remove @Shape"),
   DIMENSION(
       "dimension",
-      "dimension %d of field %s must be > 0, found %d; every dimension counts elements"),
+      "dimension %d of field %s must be > 0, found %d;"
+          + " give the number of elements along that axis"),
   SIZE(
       "size",
       "shape %s of field %s has %d elements, more than a Java array can hold (%d);"
@@ -50,9 +51,7 @@ enum Message {
   DUPLICATE(
       "duplicate",
       "field %s has more than one initializer annotation: @%s and @%s; keep exactly one"),
-  NAME_CLASH(
-      "name",
-      "fields %s and %s both map to the nested class %s.%s; rename one of them"),
+  NAME_CLASH("name", "fields %s and %s both map to the nested class %s.%s; rename one of them"),
   NAME_ENCLOSING(
       "name",
       "field %s maps to the nested class %s, the name of the generated class itself;"
@@ -65,14 +64,10 @@ enum Message {
       "superclass",
       "cannot generate %s: superclass %s has varscale errors (reported on it);"
           + " fix them first"),
-  UNRESOLVED(
-      "unresolved",
-      "cannot generate %s: %s could not be resolved after the last round; if it is generated"
-          + " by another processor, check that processor's errors above"),
+  UNRESOLVED("unresolved", "cannot generate %s: %s could not be resolved after the last round; %s"),
   WRITE("write", "cannot write %s: %s"),
   INTERNAL(
-      "internal",
-      "unexpected error while processing %s; please report it with this message: %s");
+      "internal", "unexpected error while processing %s; please report it with this message: %s");
 
   private final String code;
   private final String template;

@@ -141,27 +141,40 @@ final class ModelReader {
   }
 
   private Initializer readInitializer(VariableElement field, AnnotationMirror mirror) {
-    Site site = Site.of(field, mirror);
     TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
-    String name = annotationType.getSimpleName().toString();
-    Optional<TypeElement> preset = Optional.empty();
-    Site settingsSite = site;
-    AnnotationMirror settings = mirror;
-    if (!is(mirror.getAnnotationType(), VARIANCE_SCALED)) {
-      preset = Optional.of(annotationType);
-      settings = findAnnotation(annotationType, VARIANCE_SCALED).orElseThrow();
-      settingsSite = Site.of(annotationType, settings);
+    String what = "@" + annotationType.getSimpleName() + " on field " + describe(field);
+    if (is(mirror.getAnnotationType(), VARIANCE_SCALED)) {
+      return readSettings(Site.of(field, mirror), Optional.empty(), mirror, what);
     }
-    String what = "@" + name + " on field " + describe(field);
+    AnnotationMirror settings = findAnnotation(annotationType, VARIANCE_SCALED).orElseThrow();
+    return readSettings(Site.of(field, mirror), Optional.of(annotationType), settings, what);
+  }
+
+  /** The settings of a preset's own declaration, for problems reported on it. */
+  Initializer readPreset(TypeElement preset) {
+    AnnotationMirror settings = findAnnotation(preset, VARIANCE_SCALED).orElseThrow();
+    return readSettings(
+        Site.of(preset, settings), Optional.of(preset), settings, "preset " + preset);
+  }
+
+  /**
+   * @param site where the initializer is written: on a field, or the preset's own declaration
+   * @param settings the {@code @VarianceScaled} in force: {@code site}'s or the preset's
+   */
+  private Initializer readSettings(
+      Site site, Optional<TypeElement> preset, AnnotationMirror settings, String what) {
     Map<String, AnnotationValue> values = valuesWithDefaults(settings);
+    Site settingsSite =
+        preset.isPresent() ? Site.of(preset.get(), settings) : Site.of(site.element(), settings);
     return new Initializer(
         site,
-        name,
+        ((TypeElement) site.mirror().getAnnotationType().asElement()).getSimpleName().toString(),
         preset,
         doubleValue(values.get("scale"), "the scale of " + what),
         settingsSite.at(explicitValue(settings, "scale")),
         Mode.valueOf(enumConstant(values.get("mode"), "the mode of " + what)),
-        Distribution.valueOf(enumConstant(values.get("distribution"), "the distribution of " + what)));
+        Distribution.valueOf(
+            enumConstant(values.get("distribution"), "the distribution of " + what)));
   }
 
   private ShapeSpec readShape(VariableElement field, AnnotationMirror mirror) {
@@ -169,7 +182,8 @@ final class ModelReader {
     Map<String, AnnotationValue> values = valuesWithDefaults(mirror);
     String what = "the shape of field " + describe(field);
     List<Dimension> dimensions = new ArrayList<>();
-    Object list = values.get("value").getValue();
+    // A missing value is javac's error already; waiting keeps this processor from adding noise.
+    Object list = values.containsKey("value") ? values.get("value").getValue() : null;
     if (!(list instanceof List<?>)) {
       throw new MissingTypeException(what);
     }
@@ -208,7 +222,8 @@ final class ModelReader {
         ClassName initializer = initializerName(parent);
         if (!isModel.test(name) && elements.getTypeElement(initializer.canonicalName()) == null) {
           throw new MissingTypeException(
-              initializer.canonicalName() + ", the initializer of superclass " + name);
+              initializer.canonicalName() + ", the initializer of superclass " + name + ",",
+              "compile " + name + " with the varscale processor");
         }
         return Optional.of(new Ancestor(name, initializer, failedModels.contains(name)));
       }
@@ -244,7 +259,9 @@ final class ModelReader {
     return module == null || module.isUnnamed() || reads(module, false, new HashSet<>());
   }
 
-  /** Whether a module reads {@code java.compiler}, directly or through {@code requires transitive}. */
+  /**
+   * Whether a module reads {@code java.compiler}, directly or through {@code requires transitive}.
+   */
   private static boolean reads(ModuleElement module, boolean onlyTransitive, Set<String> seen) {
     for (RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
       if (onlyTransitive && !requires.isTransitive()) {
@@ -252,8 +269,7 @@ final class ModelReader {
       }
       ModuleElement dependency = requires.getDependency();
       String name = dependency.getQualifiedName().toString();
-      if (name.equals("java.compiler")
-          || (seen.add(name) && reads(dependency, true, seen))) {
+      if (name.equals("java.compiler") || (seen.add(name) && reads(dependency, true, seen))) {
         return true;
       }
     }
@@ -266,7 +282,7 @@ final class ModelReader {
         || (type instanceof TypeElement && isPreset((TypeElement) type));
   }
 
-  static Optional<AnnotationMirror> findAnnotation(Element element, String annotation) {
+  private static Optional<AnnotationMirror> findAnnotation(Element element, String annotation) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (is(mirror.getAnnotationType(), annotation)) {
         return Optional.of(mirror);
@@ -288,7 +304,7 @@ final class ModelReader {
   }
 
   /** The attribute as written, or null when it is defaulted. */
-  static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
+  private static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
     return mirror.getElementValues().entrySet().stream()
         .filter(e -> e.getKey().getSimpleName().contentEquals(name))
         .map(Map.Entry::getValue)
@@ -296,7 +312,7 @@ final class ModelReader {
         .orElse(null);
   }
 
-  static double doubleValue(AnnotationValue value, String what) {
+  private static double doubleValue(AnnotationValue value, String what) {
     if (value == null || !(value.getValue() instanceof Double)) {
       throw new MissingTypeException(what);
     }
@@ -311,6 +327,8 @@ final class ModelReader {
   }
 
   static String describe(VariableElement field) {
-    return ((TypeElement) field.getEnclosingElement()).getQualifiedName() + "." + field.getSimpleName();
+    return ((TypeElement) field.getEnclosingElement()).getQualifiedName()
+        + "."
+        + field.getSimpleName();
   }
 }

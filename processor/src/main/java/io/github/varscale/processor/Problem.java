@@ -11,7 +11,6 @@ record Problem(Site site, String text) {
   }
 
   void reportTo(Messager messager) {
-    messager.printMessage(
-        Diagnostic.Kind.ERROR, text, site.element(), site.mirror(), site.value());
+    messager.printMessage(Diagnostic.Kind.ERROR, text, site.element(), site.mirror(), site.value());
   }
 }

@@ -16,9 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -45,12 +43,17 @@ final class Validator {
               model.initializer().canonicalName(),
               model.canonicalName()));
     }
-    model.ancestor().filter(Ancestor::failed).ifPresent(ancestor -> problems.add(
-        Problem.of(
-            classSite,
-            Message.SUPERCLASS,
-            model.initializer().canonicalName(),
-            ancestor.canonicalName())));
+    model
+        .ancestor()
+        .filter(Ancestor::failed)
+        .ifPresent(
+            ancestor ->
+                problems.add(
+                    Problem.of(
+                        classSite,
+                        Message.SUPERCLASS,
+                        model.initializer().canonicalName(),
+                        ancestor.canonicalName())));
 
     List<Tensor> tensors = new ArrayList<>();
     Map<String, TensorField> byNestedName = new HashMap<>();
@@ -89,20 +92,13 @@ final class Validator {
   }
 
   /**
-   * The problem of a preset declared in this compilation, reported on the declaration; fields
-   * using it get their own {@link Message#PRESET} error.
+   * The problem of a preset declared in this compilation, reported on the declaration; fields using
+   * it get their own {@link Message#PRESET} error.
    */
-  static Optional<Problem> validatePreset(TypeElement preset) {
-    AnnotationMirror settings =
-        ModelReader.findAnnotation(preset, ModelReader.VARIANCE_SCALED).orElseThrow();
-    var written = ModelReader.explicitValue(settings, "scale");
-    if (written == null || !(written.getValue() instanceof Double)) {
-      return Optional.empty(); // the default scale is valid; an unresolved one javac reports
-    }
-    double scale = (Double) written.getValue();
-    return isValidScale(scale)
+  static Optional<Problem> validatePreset(Initializer declaration) {
+    return isValidScale(declaration.scale())
         ? Optional.empty()
-        : Optional.of(Problem.of(Site.of(preset, settings).at(written), Message.SCALE, scale));
+        : Optional.of(Problem.of(declaration.scaleSite(), Message.SCALE, declaration.scale()));
   }
 
   private static Optional<Tensor> validateField(
@@ -124,8 +120,9 @@ final class Validator {
               : String.join(", ", forbidden.subList(0, forbidden.size() - 1)) + " and " + last;
       problems.add(Problem.of(fieldSite, Message.MODIFIER, name, all));
     }
-    model.unreachable().ifPresent(why -> problems.add(
-        Problem.of(fieldSite, Message.ACCESS, name, why)));
+    model
+        .unreachable()
+        .ifPresent(why -> problems.add(Problem.of(fieldSite, Message.ACCESS, name, why)));
     if (field.elementKind().isEmpty()) {
       problems.add(Problem.of(fieldSite, Message.TYPE, name, field.typeText()));
     }
@@ -222,12 +219,7 @@ final class Validator {
     if (size > MAX_ELEMENTS) {
       problems.add(
           Problem.of(
-              shape.site(),
-              Message.SIZE,
-              declared,
-              name,
-              exactSize(dimensions),
-              MAX_ELEMENTS));
+              shape.site(), Message.SIZE, declared, name, exactSize(dimensions), MAX_ELEMENTS));
     }
     if (field.rank() > 1 && field.elementKind().isPresent() && field.rank() != dimensions.size()) {
       problems.add(

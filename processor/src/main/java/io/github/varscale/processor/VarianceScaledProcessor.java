@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -40,8 +41,8 @@ import javax.tools.Diagnostic;
  *
  * <p>Each round it reads the classes of the round's sources that declare annotated fields ({@link
  * ModelReader}), judges them ({@link Validator}), and writes the initializers of those without
- * errors ({@link InitializerWriter}). A class that refers to a type not generated yet is retried
- * by name in the next round.
+ * errors ({@link InitializerWriter}). A class that refers to a type not generated yet is retried by
+ * name in the next round.
  */
 @AutoService(Processor.class)
 public final class VarianceScaledProcessor extends AbstractProcessor {
@@ -53,34 +54,43 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     DEFERRED
   }
 
+  /**
+   * Varscale's annotations, and {@code @Generated}, which the initializers carry: left unclaimed,
+   * it would make {@code -Xlint:processing} warn in the round after they are written.
+   */
   private static final Set<String> ANNOTATIONS =
-      Stream.of(
-              VarianceScaled.class,
-              Shape.class,
-              GlorotUniform.class,
-              GlorotNormal.class,
-              HeUniform.class,
-              HeNormal.class,
-              LecunUniform.class,
-              LecunNormal.class)
-          .map(Class::getCanonicalName)
-          // The generated initializers carry it: claiming it keeps -Xlint:processing quiet about
-          // the next round's "no processor claimed" for it.
-          .collect(Collectors.collectingAndThen(Collectors.toCollection(HashSet::new), names -> {
-            names.add("javax.annotation.processing.Generated");
-            return Set.copyOf(names);
-          }));
+      Stream.concat(
+              Stream.of(
+                      VarianceScaled.class,
+                      Shape.class,
+                      GlorotUniform.class,
+                      GlorotNormal.class,
+                      HeUniform.class,
+                      HeNormal.class,
+                      LecunUniform.class,
+                      LecunNormal.class)
+                  .map(Class::getCanonicalName),
+              Stream.of("javax.annotation.processing.Generated"))
+          .collect(Collectors.toUnmodifiableSet());
 
   /** By canonical name, in the order the classes were met. */
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
 
   /** Deferred model classes by canonical name, with what they are waiting for. */
-  private final Map<String, String> deferred = new LinkedHashMap<>();
+  private final Map<String, MissingTypeException> deferred = new LinkedHashMap<>();
 
   /** The types of this compilation's sources, except those this processor wrote. */
   private final Set<String> sourceTypes = new HashSet<>();
 
   private final Set<String> written = new HashSet<>();
+
+  private ModelReader reader;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -101,8 +111,9 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
         processRound(round);
       }
     } catch (RuntimeException e) {
-      processingEnv.getMessager().printMessage(
-          Diagnostic.Kind.ERROR, Message.INTERNAL.format("a round", stackTrace(e)));
+      processingEnv
+          .getMessager()
+          .printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL.format("a round", stackTrace(e)));
     }
     // Claims only varscale's own annotations: no other processor should act on them.
     return true;
@@ -119,7 +130,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
         sourceTypes.add(name);
       }
       if (ModelReader.isPreset(type)) {
-        Validator.validatePreset(type).ifPresent(this::report);
+        checkPreset(type);
       }
     }
 
@@ -149,11 +160,11 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     deferred.remove(name);
     try {
       ModelClass model =
-          new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
-              .read(type, failedModels(), outcomes::containsKey, sourceTypes::contains);
+          reader.read(type, failedModels(), outcomes::containsKey, sourceTypes::contains);
       if (model.ancestor().isPresent()
           && outcomes.get(model.ancestor().get().canonicalName()) == Outcome.DEFERRED) {
-        throw new MissingTypeException("superclass " + model.ancestor().get().canonicalName());
+        throw new MissingTypeException(
+            "superclass " + model.ancestor().get().canonicalName(), "see its errors above");
       }
       Validator.Result result = Validator.validate(model);
       if (result.spec().isEmpty()) {
@@ -172,7 +183,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
         outcomes.put(name, Outcome.FAILED);
       }
     } catch (MissingTypeException e) {
-      deferred.put(name, e.getMessage());
+      deferred.put(name, e);
       outcomes.put(name, Outcome.DEFERRED);
     } catch (RuntimeException e) {
       report(Problem.of(Site.of(type), Message.INTERNAL, name, stackTrace(e)));
@@ -180,21 +191,35 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     }
   }
 
+  private void checkPreset(TypeElement preset) {
+    try {
+      Validator.validatePreset(reader.readPreset(preset)).ifPresent(this::report);
+    } catch (MissingTypeException e) {
+      // An attribute javac cannot resolve is javac's error; each field using the preset waits.
+    } catch (RuntimeException e) {
+      report(Problem.of(Site.of(preset), Message.INTERNAL, preset, stackTrace(e)));
+    }
+  }
+
   private void reportUnresolved() {
     deferred.forEach(
         (name, missing) -> {
-          String initializer = name + "Initializer";
           TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
           if (type == null) {
-            processingEnv.getMessager().printMessage(
-                Diagnostic.Kind.ERROR, Message.UNRESOLVED.format(initializer, missing));
+            processingEnv
+                .getMessager()
+                .printMessage(
+                    Diagnostic.Kind.ERROR,
+                    Message.UNRESOLVED.format(
+                        "the initializer of " + name, missing.getMessage(), missing.hint()));
           } else {
             report(
                 Problem.of(
                     Site.of(type),
                     Message.UNRESOLVED,
                     ModelReader.initializerName(type).canonicalName(),
-                    missing));
+                    missing.getMessage(),
+                    missing.hint()));
           }
         });
     deferred.clear();
@@ -202,11 +227,12 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
 
   private Set<String> failedModels() {
     Set<String> failed = new HashSet<>();
-    outcomes.forEach((name, outcome) -> {
-      if (outcome == Outcome.FAILED) {
-        failed.add(name);
-      }
-    });
+    outcomes.forEach(
+        (name, outcome) -> {
+          if (outcome == Outcome.FAILED) {
+            failed.add(name);
+          }
+        });
     return failed;
   }
 

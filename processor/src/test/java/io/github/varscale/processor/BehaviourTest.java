@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles real models with the processor and runs the generated initializers: their values must
- * be those of the runtime API for the same key, settings and shape.
+ * Compiles real models with the processor and runs the generated initializers: their values must be
+ * those of the runtime API for the same key, settings and shape.
  */
 class BehaviourTest {
   private static final long SEED = 20261123L;
@@ -35,16 +35,14 @@ class BehaviourTest {
   private static float[] runtimeFloats(
       double scale, Mode mode, Distribution distribution, Layout layout, String key, int... shape) {
     float[] expected = new float[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
-    VarianceScaling.of(scale, mode, distribution)
-        .fill(expected, Fans.of(layout, shape), SEED, key);
+    VarianceScaling.of(scale, mode, distribution).fill(expected, Fans.of(layout, shape), SEED, key);
     return expected;
   }
 
   private static double[] runtimeDoubles(
       double scale, Mode mode, Distribution distribution, Layout layout, String key, int... shape) {
     double[] expected = new double[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
-    VarianceScaling.of(scale, mode, distribution)
-        .fill(expected, Fans.of(layout, shape), SEED, key);
+    VarianceScaling.of(scale, mode, distribution).fill(expected, Fans.of(layout, shape), SEED, key);
     return expected;
   }
 
@@ -77,15 +75,25 @@ class BehaviourTest {
     assertThat((float[]) get(mlp, "w1"))
         .isEqualTo(
             runtimeFloats(
-                2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL, Layout.IN_OUT, "p.Mlp#w1", 784,
+                2.0,
+                Mode.FAN_IN,
+                Distribution.TRUNCATED_NORMAL,
+                Layout.IN_OUT,
+                "p.Mlp#w1",
+                784,
                 256));
     double[][] hidden = (double[][]) get(mlp, "hidden_weights");
     assertThat(hidden.length).isEqualTo(256);
     assertThat(flatten(hidden))
         .isEqualTo(
             runtimeDoubles(
-                1.0, Mode.FAN_AVG, Distribution.UNIFORM, Layout.IN_OUT, "p.Mlp#hidden_weights",
-                256, 10));
+                1.0,
+                Mode.FAN_AVG,
+                Distribution.UNIFORM,
+                Layout.IN_OUT,
+                "p.Mlp#hidden_weights",
+                256,
+                10));
     // A nested array holds the flat tensor in row-major order.
     assertThat(flatten((float[][][][]) get(mlp, "conv")))
         .isEqualTo(
@@ -97,8 +105,8 @@ class BehaviourTest {
                 1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL, Layout.IN_OUT, "p.Mlp#bias", 10));
     assertThat((float[]) get(mlp, "scalar"))
         .isEqualTo(
-            runtimeFloats(1.0, Mode.FAN_OUT, Distribution.TRUNCATED_NORMAL, Layout.IN_OUT,
-                "p.Mlp#scalar"));
+            runtimeFloats(
+                1.0, Mode.FAN_OUT, Distribution.TRUNCATED_NORMAL, Layout.IN_OUT, "p.Mlp#scalar"));
     assertThat(get(mlp, "notAnnotated")).isNull();
   }
 
@@ -115,8 +123,13 @@ class BehaviourTest {
     assertThat(hidden[255][9])
         .isEqualTo(
             runtimeDoubles(
-                1.0, Mode.FAN_AVG, Distribution.UNIFORM, Layout.IN_OUT, "p.Mlp#hidden_weights",
-                256, 10)[2559]);
+                1.0,
+                Mode.FAN_AVG,
+                Distribution.UNIFORM,
+                Layout.IN_OUT,
+                "p.Mlp#hidden_weights",
+                256,
+                10)[2559]);
   }
 
   @Test
@@ -158,8 +171,8 @@ class BehaviourTest {
     assertThat((float[]) get(deep, "w1")).isEqualTo((float[]) get(mlp, "w1"));
     assertThat(flatten((float[][]) get(deep, "head")))
         .isEqualTo(
-            runtimeFloats(2.0, Mode.FAN_IN, Distribution.UNIFORM, Layout.IN_OUT, "p.Deep#head",
-                10, 3));
+            runtimeFloats(
+                2.0, Mode.FAN_IN, Distribution.UNIFORM, Layout.IN_OUT, "p.Deep#head", 10, 3));
   }
 
   @Test
@@ -168,8 +181,14 @@ class BehaviourTest {
     loaded.initialize("p.Deep_BlockInitializer", block, SEED);
     assertThat(flatten((double[][]) get(block, "kernel")))
         .isEqualTo(
-            runtimeDoubles(1.0, Mode.FAN_IN, Distribution.UNIFORM, Layout.OUT_IN,
-                "p.Deep.Block#kernel", 4, 2));
+            runtimeDoubles(
+                1.0,
+                Mode.FAN_IN,
+                Distribution.UNIFORM,
+                Layout.OUT_IN,
+                "p.Deep.Block#kernel",
+                4,
+                2));
   }
 
   @Test
@@ -182,18 +201,23 @@ class BehaviourTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> loaded.initialize("p.DeepInitializer", deep, SEED));
-    assertThat(e).hasMessageThat().isEqualTo(
-        "p.Deep.head must be null or have shape [10, 3], found head[0].length = 4");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo("p.Deep.head must be null or have shape [10, 3], found head[0].length = 4");
     assertThat(w1).isEqualTo(new float[784 * 256]);
     assertThat(get(deep, "conv")).isNull();
 
     // The superclass's fields are checked before the subclass writes its own.
     set(deep, "head", null);
     set(deep, "bias", new double[11]);
-    e = assertThrows(
-        IllegalArgumentException.class, () -> loaded.initialize("p.DeepInitializer", deep, SEED));
-    assertThat(e).hasMessageThat().isEqualTo(
-        "p.Mlp.bias must be null or have length 10 (shape [10]), found bias.length = 11");
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> loaded.initialize("p.DeepInitializer", deep, SEED));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "p.Mlp.bias must be null or have length 10 (shape [10]), found bias.length = 11");
     assertThat(get(deep, "head")).isNull();
     assertThat(w1).isEqualTo(new float[784 * 256]);
   }
@@ -206,17 +230,19 @@ class BehaviourTest {
     set(mlp, "conv", conv);
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> loaded.initialize("p.MlpInitializer", mlp, SEED));
-    assertThat(e).hasMessageThat().isEqualTo(
-        "p.Mlp.conv must be null or have shape [8, 3, 3, 4], found conv[7][2] = null");
+            IllegalArgumentException.class, () -> loaded.initialize("p.MlpInitializer", mlp, SEED));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo("p.Mlp.conv must be null or have shape [8, 3, 3, 4], found conv[7][2] = null");
     conv[7][2] = new float[3][5];
-    e = assertThrows(
-        IllegalArgumentException.class, () -> loaded.initialize("p.MlpInitializer", mlp, SEED));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> loaded.initialize("p.MlpInitializer", mlp, SEED));
     assertThat(e).hasMessageThat().endsWith("found conv[7][2][0].length = 5");
     set(mlp, "conv", new float[7][3][3][4]);
-    e = assertThrows(
-        IllegalArgumentException.class, () -> loaded.initialize("p.MlpInitializer", mlp, SEED));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> loaded.initialize("p.MlpInitializer", mlp, SEED));
     assertThat(e).hasMessageThat().endsWith("found conv.length = 7");
     assertThat(get(mlp, "w1")).isNull();
   }
@@ -225,8 +251,7 @@ class BehaviourTest {
   void nullModelIsRefused() {
     NullPointerException e =
         assertThrows(
-            NullPointerException.class,
-            () -> loaded.initialize("p.MlpInitializer", null, SEED));
+            NullPointerException.class, () -> loaded.initialize("p.MlpInitializer", null, SEED));
     assertThat(e).hasMessageThat().isEqualTo("model");
   }
 

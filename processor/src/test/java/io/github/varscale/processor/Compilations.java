@@ -11,6 +11,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,13 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /** Compiles test sources with the processor, and runs what it generated. */
 final class Compilations {
@@ -128,9 +134,33 @@ final class Compilations {
             }));
   }
 
+  /** The outcome of {@link #javacOnFiles}: whether it succeeded, and every diagnostic. */
+  record FileCompilation(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics) {}
+
+  /**
+   * Runs javac on real files, for what compile-testing's in-memory files cannot hold: modules, and
+   * class files compiled earlier.
+   */
+  static FileCompilation javacOnFiles(
+      List<String> options, List<Path> sources, Processor... processors) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
+      task.setProcessors(List.of(processors));
+      boolean success = task.call();
+      return new FileCompilation(success, diagnostics.getDiagnostics());
+    }
+  }
+
   static String generatedSource(Compilation compilation, String qualifiedName) {
     try {
-      return compilation.generatedSourceFile(qualifiedName).orElseThrow().getCharContent(true)
+      return compilation
+          .generatedSourceFile(qualifiedName)
+          .orElseThrow()
+          .getCharContent(true)
           .toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -14,8 +14,8 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One test per diagnostic: its code, the file, and the line javac points at. Annotations are
- * spread over several lines so that the line proves the caret is on the attribute to blame.
+ * One test per diagnostic: its code, the file, and the line javac points at. Annotations are spread
+ * over several lines so that the line proves the caret is on the attribute to blame.
  */
 class DiagnosticsTest {
 
@@ -88,10 +88,7 @@ class DiagnosticsTest {
             "    scale = -2.0)",
             "public @interface Bad {}");
     JavaFileObject file =
-        model(
-            "  @Bad @Shape({2, 3}) float[] first;",
-            "  @Shape({4}) @Bad",
-            "  float[] second;");
+        model("  @Bad @Shape({2, 3}) float[] first;", "  @Shape({4}) @Bad", "  float[] second;");
     Compilation compilation = compile(preset, file);
     assertThat(compilation).hadErrorCount(3);
     assertThat(compilation)
@@ -148,8 +145,7 @@ class DiagnosticsTest {
 
   @Test
   void nestedArrayWhoseRankDiffersFromTheShape() {
-    JavaFileObject file =
-        model("  @HeNormal", "  @Shape({2, 3, 4})", "  float[][] w;");
+    JavaFileObject file = model("  @HeNormal", "  @Shape({2, 3, 4})", "  float[][] w;");
     Compilation compilation = compile(file);
     assertOnlyError(compilation, "[varscale:rank]", file, "@Shape({2, 3, 4})");
     assertThat(compilation).hadErrorContaining("is a 2-dimensional array but its shape [2, 3, 4]");
@@ -186,8 +182,7 @@ class DiagnosticsTest {
 
   @Test
   void twoInitializerAnnotations() {
-    JavaFileObject file =
-        model("  @HeNormal", "  @GlorotUniform", "  @Shape({2, 3}) float[] w;");
+    JavaFileObject file = model("  @HeNormal", "  @GlorotUniform", "  @Shape({2, 3}) float[] w;");
     Compilation compilation = compile(file);
     assertOnlyError(compilation, "[varscale:duplicate]", file, "@GlorotUniform");
     assertThat(compilation).hadErrorContaining("@HeNormal and @GlorotUniform");
@@ -338,8 +333,21 @@ class DiagnosticsTest {
     // The codes this class asserts on; a new Message needs a test here first.
     List<String> tested =
         List.of(
-            "type", "scale", "preset", "shape", "initializer", "dimension", "size", "rank",
-            "modifier", "access", "duplicate", "name", "superclass", "unresolved", "write",
+            "type",
+            "scale",
+            "preset",
+            "shape",
+            "initializer",
+            "dimension",
+            "size",
+            "rank",
+            "modifier",
+            "access",
+            "duplicate",
+            "name",
+            "superclass",
+            "unresolved",
+            "write",
             "internal");
     Stream.of(Message.values())
         .forEach(m -> assertThat(tested).contains(m.code().replaceAll("\\[varscale:(.*)]", "$1")));
