@@ -99,6 +99,16 @@ class MainTest {
   }
 
   @Test
+  void aChartNameWithoutExtensionGetsPngAndThePrintedPathSaysSo(@TempDir Path dir) {
+    Path chart = dir.resolve("propagation");
+    Outcome outcome = run(small(chart));
+    assertEquals(0, outcome.status(), outcome.err());
+    Path written = dir.resolve("propagation.png").toAbsolutePath();
+    assertTrue(Files.isRegularFile(written));
+    assertTrue(outcome.out().endsWith("Chart: " + written + System.lineSeparator()));
+  }
+
+  @Test
   void theSeedChangesTheNumbers() {
     String one = TensorReport.table(SampleModels.reports(1));
     String two = TensorReport.table(SampleModels.reports(2));
