@@ -166,8 +166,7 @@ class GenerationTest {
     Compilations.FileCompilation compilation =
         Compilations.javacOnFiles(
             List.of(
-                // The runtime is an automatic module, which javac's lint points out.
-                "-Xlint:all,-requires-automatic", "-Werror",
+                "-Xlint:all", "-Werror",
                 "--module-path", runtimeModule(dir).toString(),
                 "-d", Files.createDirectories(dir.resolve("classes")).toString(),
                 "-s", generated.toString()),
@@ -274,16 +273,15 @@ class GenerationTest {
     assertThat(generatedSource(compilation, "FlatInitializer")).contains("\"Flat#w\"");
   }
 
-  /** The runtime's classes as a jar named like the real one, to put on the module path. */
+  /** The runtime's classes (with their module-info) as a jar, to put on the module path. */
   private static Path runtimeModule(Path dir) throws Exception {
     Path classes =
         Path.of(VarianceScaled.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     if (Files.isRegularFile(classes)) {
-      return classes; // the reactor's jar, with its Automatic-Module-Name
+      return classes; // the reactor's jar
     }
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().putValue("Automatic-Module-Name", "io.github.varscale");
     Path jar = dir.resolve("varscale-runtime.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
         Stream<Path> files = Files.walk(classes)) {
