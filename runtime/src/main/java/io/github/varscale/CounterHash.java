@@ -30,9 +30,44 @@ final class CounterHash {
     return z ^ (z >>> 31);
   }
 
+  /** How many words {@link #words} computes at a time: 8 KiB, well inside a core's L1 cache. */
+  static final int BLOCK = 1024;
+
+  /** {@code STEPS[j] = (j + 1) * GAMMA}: the counter offsets of a block, read from an array. */
+  private static final long[] STEPS = new long[BLOCK];
+
+  /** Each thread's buffer for {@link #words}, so that fills allocate nothing after the first. */
+  private static final ThreadLocal<long[]> BUFFER = ThreadLocal.withInitial(() -> new long[BLOCK]);
+
+  static {
+    for (int j = 0; j < BLOCK; j++) {
+      STEPS[j] = (j + 1) * GAMMA;
+    }
+  }
+
   /** Word {@code n} of the stream {@code streamKey}. */
   static long word(long streamKey, long n) {
     return mix64(streamKey + (n + 1) * GAMMA);
+  }
+
+  /** The calling thread's buffer of {@link #BLOCK} words. */
+  static long[] buffer() {
+    return BUFFER.get();
+  }
+
+  /**
+   * Writes words {@code [first, first + count)} of the stream to {@code out[0, count)}, {@code
+   * count <= BLOCK}. The loop reads its counters from {@link #STEPS} rather than computing them from
+   * the loop index: that is the form in which C2 vectorizes it (JDK 17 does not vectorize
+   * expressions of the induction variable), which computes the words several times faster than one
+   * at a time. The words are the same either way.
+   */
+  static void words(long streamKey, long first, long[] out, int count) {
+    long base = streamKey + first * GAMMA;
+    long[] steps = STEPS;
+    for (int j = 0; j < count; j++) {
+      out[j] = mix64(base + steps[j]);
+    }
   }
 
   /**
