@@ -1,7 +1,5 @@
 package io.github.varscale;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The random bits behind every sample: a counter-based generator, so that element {@code i} of a
  * tensor is a pure function of (seed, key, i) and any slice can be computed on its own, in any
@@ -32,9 +30,44 @@ final class CounterHash {
     return z ^ (z >>> 31);
   }
 
+  /** How many words {@link #words} computes at a time: 8 KiB, well inside a core's L1 cache. */
+  static final int BLOCK = 1024;
+
+  /** {@code STEPS[j] = (j + 1) * GAMMA}: the counter offsets of a block, read from an array. */
+  private static final long[] STEPS = new long[BLOCK];
+
+  /** Each thread's buffer for {@link #words}, so that fills allocate nothing after the first. */
+  private static final ThreadLocal<long[]> BUFFER = ThreadLocal.withInitial(() -> new long[BLOCK]);
+
+  static {
+    for (int j = 0; j < BLOCK; j++) {
+      STEPS[j] = (j + 1) * GAMMA;
+    }
+  }
+
   /** Word {@code n} of the stream {@code streamKey}. */
   static long word(long streamKey, long n) {
     return mix64(streamKey + (n + 1) * GAMMA);
+  }
+
+  /** The calling thread's buffer of {@link #BLOCK} words. */
+  static long[] buffer() {
+    return BUFFER.get();
+  }
+
+  /**
+   * Writes words {@code [first, first + count)} of the stream to {@code out[0, count)}, {@code
+   * count <= BLOCK}. The loop reads its counters from {@link #STEPS} rather than computing them from
+   * the loop index: that is the form in which C2 vectorizes it (JDK 17 does not vectorize
+   * expressions of the induction variable), which computes the words several times faster than one
+   * at a time. The words are the same either way.
+   */
+  static void words(long streamKey, long first, long[] out, int count) {
+    long base = streamKey + first * GAMMA;
+    long[] steps = STEPS;
+    for (int j = 0; j < count; j++) {
+      out[j] = mix64(base + steps[j]);
+    }
   }
 
   /**
@@ -46,13 +79,36 @@ final class CounterHash {
     return mix64(mix64(seed) ^ fnv1a64(key));
   }
 
-  /** The 64-bit FNV-1a hash of the UTF-8 bytes of {@code text}. */
+  /**
+   * The 64-bit FNV-1a hash of the UTF-8 bytes of {@code text}. The bytes are encoded on the fly
+   * rather than with {@link String#getBytes}, whose array would be allocated on every fill: the
+   * generated code fills nested arrays one row at a time, and rows can be three elements long.
+   * Unpaired surrogates hash as {@code '?'}, as {@code getBytes} encodes them.
+   */
   static long fnv1a64(String text) {
     long h = FNV_OFFSET;
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * FNV_PRIME;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isSurrogate((char) c) && c <= Character.MAX_VALUE) {
+        c = '?';
+      }
+      if (c < 0x80) {
+        h = fnv(h, c);
+      } else if (c < 0x800) {
+        h = fnv(fnv(h, 0xc0 | c >>> 6), 0x80 | c & 0x3f);
+      } else if (c < 0x10000) {
+        h = fnv(fnv(fnv(h, 0xe0 | c >>> 12), 0x80 | c >>> 6 & 0x3f), 0x80 | c & 0x3f);
+      } else {
+        h = fnv(fnv(h, 0xf0 | c >>> 18), 0x80 | c >>> 12 & 0x3f);
+        h = fnv(fnv(h, 0x80 | c >>> 6 & 0x3f), 0x80 | c & 0x3f);
+      }
     }
     return h;
+  }
+
+  private static long fnv(long h, int octet) {
+    return (h ^ octet) * FNV_PRIME;
   }
 
   /**

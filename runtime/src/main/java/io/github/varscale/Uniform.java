@@ -31,23 +31,25 @@ final class Uniform {
    * two elements, bits 40..63 the even index and bits 8..31 the odd one, halving the hashing.
    */
   static void fill(float[] dst, int offset, int count, long first, float step, long streamKey) {
-    int j = 0;
-    long index = first;
-    if ((index & 1) != 0 && count > 0) {
-      dst[offset] = odd(CounterHash.word(streamKey, index >>> 1), step);
-      j = 1;
-      index++;
+    int k = offset;
+    int end = offset + count;
+    if ((first & 1) != 0 && count > 0) {
+      dst[k++] = odd(CounterHash.word(streamKey, first >>> 1), step);
     }
-    long counter = streamKey + ((index >>> 1) + 1) * CounterHash.GAMMA;
-    int pairsEnd = offset + j + ((count - j) & ~1);
-    int k = offset + j;
-    for (; k < pairsEnd; k += 2, counter += CounterHash.GAMMA) {
-      long bits = CounterHash.mix64(counter);
-      dst[k] = even(bits, step);
-      dst[k + 1] = odd(bits, step);
+    long[] words = CounterHash.buffer();
+    long pair = (first + 1) >>> 1;
+    while (end - k >= 2) {
+      int pairs = Math.min(CounterHash.BLOCK, (end - k) >>> 1);
+      CounterHash.words(streamKey, pair, words, pairs);
+      for (int p = 0; p < pairs; p++, k += 2) {
+        long bits = words[p];
+        dst[k] = even(bits, step);
+        dst[k + 1] = odd(bits, step);
+      }
+      pair += pairs;
     }
-    if (k < offset + count) {
-      dst[k] = even(CounterHash.mix64(counter), step);
+    if (k < end) {
+      dst[k] = even(CounterHash.word(streamKey, pair), step);
     }
   }
 
@@ -61,11 +63,15 @@ final class Uniform {
 
   /** Doubles, from the top 53 bits of element {@code i}'s word. */
   static void fill(double[] dst, int offset, int count, long first, double step, long streamKey) {
-    long counter = streamKey + (first + 1) * CounterHash.GAMMA;
-    int end = offset + count;
-    for (int j = offset; j < end; j++, counter += CounterHash.GAMMA) {
-      long bits = CounterHash.mix64(counter);
-      dst[j] = (((bits >>> 11) << 1) - ODD_53) * step;
+    long[] words = CounterHash.buffer();
+    for (int done = 0; done < count; ) {
+      int n = Math.min(CounterHash.BLOCK, count - done);
+      CounterHash.words(streamKey, first + done, words, n);
+      int k = offset + done;
+      for (int j = 0; j < n; j++) {
+        dst[k + j] = (((words[j] >>> 11) << 1) - ODD_53) * step;
+      }
+      done += n;
     }
   }
 }

@@ -3,22 +3,31 @@ package io.github.varscale;
 /**
  * Marsaglia and Tsang's ziggurat ("The Ziggurat Method for Generating Random Variables", J. Stat.
  * Software 5(8), 2000) for the half of the density {@code f(x) = exp(-x^2 / 2)} on {@code [0,
- * xMax)}: 256 horizontal layers of equal area; a sample picks a layer and a point in it, and
+ * xMax)}: 1024 horizontal layers of equal area; a sample picks a layer and a point in it, and
  * almost always lands where the layer lies wholly under the curve.
  *
  * <p>Two instances: {@link #NORMAL} (unbounded, with Marsaglia's tail beyond the base layer) and
  * {@link #TRUNCATED} for the normal cut at 2, whose base layers are full-width rectangles under the
  * curve, so that truncation costs no rejections at all.
  *
- * <p>One 64-bit word drives a sample: bits 11..63 give the position {@code u} in the layer, bits
- * 0..7 the layer, bit 8 the sign. Only the rare rejected word draws more, from the element's own
+ * <p>One 64-bit word drives a sample: bits 12..63 give the position {@code u} in the layer, bits
+ * 0..9 the layer, bit 10 the sign. Only the rare rejected word draws more, from the element's own
  * retry stream. The tables are built once with {@link StrictMath} and every step is {@code + - *
  * /}, {@code sqrt} or {@code StrictMath}, so samples are bit-identical on every JVM. Commons RNG's
  * and the JDK's ziggurats consume a sequential generator and so cannot give random access.
  */
 final class Ziggurat {
-  private static final int LAYERS = 256;
-  private static final double TWO_POW_53 = 0x1p53;
+  /** Bits 0..9 of a word pick the layer. */
+  private static final int LAYER_BITS = 10;
+
+  private static final int LAYERS = 1 << LAYER_BITS;
+  /** Bit 10 of a word is the sign. */
+  private static final long SIGN_BIT = 1L << LAYER_BITS;
+  /** Bits 12..63 of a word are the position in the layer, a 52-bit fraction. */
+  private static final int POSITION_SHIFT = 12;
+
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+  private static final double TWO_POW_52 = 0x1p52;
   private static final double TWO_POW_MINUS_53 = 0x1p-53;
 
   /** The standard normal. */
@@ -31,22 +40,22 @@ final class Ziggurat {
   private final double[] x;
   /** {@code y[i]}: the height of the bottom of layer {@code i}; {@code y[LAYERS] = f(0) = 1}. */
   private final double[] y;
-  /** {@code u < accept[i]} (a 53-bit integer) means the point lies wholly under the curve. */
+  /** {@code u < accept[i]} (a 52-bit position) means the point lies wholly under the curve. */
   private final long[] accept;
-  /** {@code scale[i] = x[i] / 2^53}: turns the 53-bit position into a value. */
-  private final double[] scale;
   /** Where the tail starts, or infinity if the density is bounded (truncated). */
   private final double tailStart;
+
+  /** Each thread's list of the rejected elements of a block, allocated once per thread. */
+  private static final ThreadLocal<int[]> REJECTED =
+      ThreadLocal.withInitial(() -> new int[CounterHash.BLOCK]);
 
   private Ziggurat(double[] x, double[] y, double tailStart) {
     this.x = x;
     this.y = y;
     this.tailStart = tailStart;
     this.accept = new long[LAYERS];
-    this.scale = new double[LAYERS];
     for (int i = 0; i < LAYERS; i++) {
-      accept[i] = (long) (x[i + 1] / x[i] * TWO_POW_53);
-      scale[i] = x[i] * TWO_POW_MINUS_53;
+      accept[i] = (long) (x[i + 1] / x[i] * TWO_POW_52);
     }
   }
 
@@ -54,65 +63,103 @@ final class Ziggurat {
    * Writes elements {@code [first, first + count)} of the stream {@code streamKey}, each a sample
    * times {@code stddev}, to {@code dst[offset...]}. Element {@code i} reads word {@code i} of the
    * stream, and its own retry stream only if that word is rejected.
+   *
+   * <p>Each block of words is sampled in two passes: the first writes every element as if its word
+   * were accepted and notes the rejected ones, the second redoes those few on the slow path.
+   * Keeping the slow path's call out of the first loop keeps that loop tight.
    */
   void fill(float[] dst, int offset, int count, long first, double stddev, long streamKey) {
     long[] accept = this.accept;
-    double[] scale = this.scale;
-    long counter = streamKey + (first + 1) * CounterHash.GAMMA;
-    long index = first;
-    int end = offset + count;
-    for (int j = offset; j < end; j++, index++, counter += CounterHash.GAMMA) {
-      dst[j] = (float) (sample(CounterHash.mix64(counter), accept, scale, streamKey, index) * stddev);
+    double[] width = this.x;
+    long[] words = CounterHash.buffer();
+    int[] rejected = REJECTED.get();
+    for (int done = 0; done < count; ) {
+      int n = Math.min(CounterHash.BLOCK, count - done);
+      long index = first + done;
+      CounterHash.words(streamKey, index, words, n);
+      int k = offset + done;
+      int rejects = 0;
+      for (int j = 0; j < n; j++) {
+        long bits = words[j];
+        int layer = (int) bits & (LAYERS - 1);
+        long u = bits >>> POSITION_SHIFT;
+        dst[k + j] = (float) (withSign(fraction(u) * width[layer], bits) * stddev);
+        rejected[rejects] = j;
+        rejects += u >= accept[layer] ? 1 : 0;
+      }
+      for (int r = 0; r < rejects; r++) {
+        int j = rejected[r];
+        dst[k + j] = (float) (slowSample(words[j], streamKey, index + j) * stddev);
+      }
+      done += n;
     }
   }
 
   /** As {@link #fill(float[], int, int, long, double, long)}, in double precision. */
   void fill(double[] dst, int offset, int count, long first, double stddev, long streamKey) {
     long[] accept = this.accept;
-    double[] scale = this.scale;
-    long counter = streamKey + (first + 1) * CounterHash.GAMMA;
-    long index = first;
-    int end = offset + count;
-    for (int j = offset; j < end; j++, index++, counter += CounterHash.GAMMA) {
-      dst[j] = sample(CounterHash.mix64(counter), accept, scale, streamKey, index) * stddev;
+    double[] width = this.x;
+    long[] words = CounterHash.buffer();
+    int[] rejected = REJECTED.get();
+    for (int done = 0; done < count; ) {
+      int n = Math.min(CounterHash.BLOCK, count - done);
+      long index = first + done;
+      CounterHash.words(streamKey, index, words, n);
+      int k = offset + done;
+      int rejects = 0;
+      for (int j = 0; j < n; j++) {
+        long bits = words[j];
+        int layer = (int) bits & (LAYERS - 1);
+        long u = bits >>> POSITION_SHIFT;
+        dst[k + j] = withSign(fraction(u) * width[layer], bits) * stddev;
+        rejected[rejects] = j;
+        rejects += u >= accept[layer] ? 1 : 0;
+      }
+      for (int r = 0; r < rejects; r++) {
+        int j = rejected[r];
+        dst[k + j] = slowSample(words[j], streamKey, index + j) * stddev;
+      }
+      done += n;
     }
   }
 
-  /**
-   * The standard sample that the word {@code bits} of element {@code index} gives. The tables
-   * come in as arguments so that the loops keep them in registers.
-   */
-  private double sample(long bits, long[] accept, double[] scale, long streamKey, long index) {
+  /** The signed standard sample of a rejected word {@code bits} of element {@code index}. */
+  private double slowSample(long bits, long streamKey, long index) {
     int layer = (int) bits & (LAYERS - 1);
-    long u = bits >>> 11;
-    double magnitude = u * scale[layer];
-    if (u >= accept[layer]) {
-      magnitude = rejected(layer, u, streamKey, index);
-    }
-    return withSign(magnitude, bits);
+    return withSign(rejected(layer, bits >>> POSITION_SHIFT, streamKey, index), bits);
   }
 
   /**
-   * Negates {@code magnitude} if bit 8 of {@code bits} is set. Flipping the sign bit rather than
-   * branching matters: the branch would be mispredicted half the time.
+   * The 52-bit position {@code u} as the fraction {@code u / 2^52}, exactly. It is made from the
+   * bits of {@code 1 + u / 2^52} rather than by converting the long: on JDK 17, x86's long to
+   * double conversion waits for the previous one (it merges into its output register), which made
+   * it the slowest step of the loop.
+   */
+  private static double fraction(long u) {
+    return Double.longBitsToDouble(ONE_BITS | u) - 1.0;
+  }
+
+  /**
+   * Negates {@code magnitude} if the sign bit of {@code bits} is set. Flipping the sign bit rather
+   * than branching matters: the branch would be mispredicted half the time.
    */
   private static double withSign(double magnitude, long bits) {
     return Double.longBitsToDouble(
-        Double.doubleToRawLongBits(magnitude) ^ ((bits & LAYERS) << (63 - 8)));
+        Double.doubleToRawLongBits(magnitude) ^ ((bits & SIGN_BIT) << (63 - LAYER_BITS)));
   }
 
-  /** The slow path, taken for about 1% of words: the wedge test, the tail, and redraws. */
+  /** The slow path, taken for about 0.3% of words: the wedge test, the tail, and redraws. */
   private double rejected(int layer, long u, long streamKey, long index) {
     long retryKey = CounterHash.retryKey(streamKey, index);
     long n = 0;
     while (true) {
       if (u < accept[layer]) {
-        return u * scale[layer];
+        return fraction(u) * x[layer];
       }
       if (layer == 0 && tailStart < Double.POSITIVE_INFINITY) {
         return tail(retryKey, n);
       }
-      double candidate = u * scale[layer];
+      double candidate = fraction(u) * x[layer];
       double height =
           y[layer] + unit(CounterHash.word(retryKey, n++)) * (y[layer + 1] - y[layer]);
       if (height < density(candidate)) {
@@ -120,7 +167,7 @@ final class Ziggurat {
       }
       long bits = CounterHash.word(retryKey, n++);
       layer = (int) bits & (LAYERS - 1);
-      u = bits >>> 11;
+      u = bits >>> POSITION_SHIFT;
     }
   }
 
@@ -176,26 +223,34 @@ final class Ziggurat {
    * tail start {@code r} is found by bisection so that the top layer ends exactly at {@code f(0)}.
    */
   private static Ziggurat normal() {
+    double r = normalTailStart(LAYERS);
+    double[] x = new double[LAYERS + 1];
+    double[] y = new double[LAYERS + 1];
+    normalLayers(r, x, y);
+    close(x, y);
+    return new Ziggurat(x, y, r);
+  }
+
+  /**
+   * Where the tail of a normal ziggurat of {@code layers} layers starts, by bisection on where its
+   * top layer ends. For 256 layers it is Marsaglia and Tsang's published 3.6541528853610088.
+   */
+  static double normalTailStart(int layers) {
     double lo = 3.0;
-    double hi = 4.5;
+    double hi = 6.0;
     for (int i = 0; i < 200; i++) {
       double mid = 0.5 * (lo + hi);
       if (mid == lo || mid == hi) {
         break;
       }
       // A larger r means a smaller area per layer, so the layers end lower.
-      if (normalLayers(mid, new double[LAYERS + 1], new double[LAYERS + 1]) > 1.0) {
+      if (normalLayers(mid, new double[layers + 1], new double[layers + 1]) > 1.0) {
         lo = mid;
       } else {
         hi = mid;
       }
     }
-    double r = hi;
-    double[] x = new double[LAYERS + 1];
-    double[] y = new double[LAYERS + 1];
-    normalLayers(r, x, y);
-    close(x, y);
-    return new Ziggurat(x, y, r);
+    return hi;
   }
 
   /** Fills the normal's layers for tail start {@code r}; returns where the top layer ends. */
@@ -215,14 +270,14 @@ final class Ziggurat {
   private static Ziggurat truncated(double bound) {
     double lo = 0.0;
     double hi = 1.0;
+    double[] x = new double[LAYERS + 1];
+    double[] y = new double[LAYERS + 1];
+    x[0] = bound;
     for (int i = 0; i < 200; i++) {
       double mid = 0.5 * (lo + hi);
       if (mid == lo || mid == hi) {
         break;
       }
-      double[] x = new double[LAYERS + 1];
-      double[] y = new double[LAYERS + 1];
-      x[0] = bound;
       // A larger area per layer means the layers end higher.
       if (stack(mid, x, y, 0, bound) > 1.0) {
         hi = mid;
@@ -230,27 +285,28 @@ final class Ziggurat {
         lo = mid;
       }
     }
-    double[] x = new double[LAYERS + 1];
-    double[] y = new double[LAYERS + 1];
-    x[0] = bound;
     stack(hi, x, y, 0, bound);
     close(x, y);
     return new Ziggurat(x, y, Double.POSITIVE_INFINITY);
   }
 
-  /** Stacks layers of equal {@code area} from layer {@code from} up; returns the top's end. */
+  /**
+   * Stacks layers of equal {@code area} from layer {@code from} to the top, {@code x.length - 1};
+   * returns where the top one ends.
+   */
   private static double stack(double area, double[] x, double[] y, int from, double maxWidth) {
-    for (int i = from; i < LAYERS; i++) {
+    int layers = x.length - 1;
+    for (int i = from; i < layers; i++) {
       y[i + 1] = y[i] + area / x[i];
       x[i + 1] = Math.min(maxWidth, inverseDensity(y[i + 1]));
     }
-    return y[LAYERS];
+    return y[layers];
   }
 
   /** The bisection leaves the top within rounding of {@code f(0)}; make it exact. */
   private static void close(double[] x, double[] y) {
-    x[LAYERS] = 0.0;
-    y[LAYERS] = 1.0;
+    x[x.length - 1] = 0.0;
+    y[y.length - 1] = 1.0;
   }
 
   /**

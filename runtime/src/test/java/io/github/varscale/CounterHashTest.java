@@ -31,6 +31,19 @@ class CounterHashTest {
     assertEquals(0x85944171f73967e8L, CounterHash.fnv1a64("foobar"));
   }
 
+  /** The key is hashed as its UTF-8 bytes, whatever characters it holds. */
+  @Test
+  void keyHashEncodesUtf8() {
+    for (String key : new String[] {"p.Mlp#w", "p.Mod\u00e8le#poids", "p.\u6a21\u578b#w",
+        "p.M#\ud83d\ude00", "bad\ud800surrogate", "\udc00", "\u0000\u007f\u0080\u07ff\u0800\uffff"}) {
+      long expected = 0xcbf29ce484222325L;
+      for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        expected = (expected ^ (b & 0xff)) * 0x100000001b3L;
+      }
+      assertEquals(expected, CounterHash.fnv1a64(key), key);
+    }
+  }
+
   /** The stream key is the stated function of seed and key; non-ASCII keys hash their UTF-8. */
   @Test
   void streamKeyIsTheStatedFunction() {

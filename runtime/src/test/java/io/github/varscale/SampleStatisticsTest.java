@@ -81,27 +81,24 @@ class SampleStatisticsTest {
   }
 
   /**
-   * The normal's tail beyond the ziggurat's base layer (r = 3.6541528853610088 standard
-   * deviations) comes from a separate sampler: its mass must be 2 Q(r) = 2.5810e-4.
+   * The normal's tail beyond the ziggurat's base layer comes from a separate sampler (Marsaglia's
+   * exponential method), and the wedges below it from rejection tests: the mass beyond the tail
+   * start r = 4.0388 and beyond 3 must both be 2 Q(t).
    */
   @ParameterizedTest(name = "{0}")
   @EnumSource(Precision.class)
   void normalTailHasItsMass(Precision precision) {
     int n = 1 << 22;
     VarianceScaling init = VarianceScaling.of(1.0, Mode.FAN_IN, Distribution.NORMAL);
-    Fans unit = new Fans(1, 1);
-    double r = 3.6541528853610088;
-    double p = 2 * NormalDistribution.of(0, 1).survivalProbability(r);
-    long beyond = 0;
-    double[] x = fill(init, unit, precision, n, SEED);
-    for (double value : x) {
-      if (Math.abs(value) > r) {
-        beyond++;
-      }
+    double[] x = fill(init, new Fans(1, 1), precision, n, SEED);
+    for (double t : new double[] {3.0, Ziggurat.NORMAL.tailStart()}) {
+      double p = 2 * NormalDistribution.of(0, 1).survivalProbability(t);
+      long beyond = Arrays.stream(x).filter(value -> Math.abs(value) > t).count();
+      // The count is binomial(n, p), standard error sqrt(n p (1 - p)): 104 beyond 3 (mean 11323),
+      // 15 beyond r (mean 225).
+      double se = Math.sqrt(n * p * (1 - p));
+      assertEquals(n * p, beyond, Z * se, "values beyond " + t);
     }
-    // The count is binomial(n, p): mean 1083, standard error sqrt(n p (1 - p)) = 33.
-    double se = Math.sqrt(n * p * (1 - p));
-    assertEquals(n * p, beyond, Z * se, "values beyond r");
   }
 
   /**
