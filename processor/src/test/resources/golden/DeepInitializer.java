@@ -42,20 +42,16 @@ public final class DeepInitializer {
    * Field {@code head} of {@link Deep}, annotated {@code @HeUniform}:
    * scale 2.0, mode FAN_IN (n = fan_in), distribution UNIFORM;
    * shape [10, 3] in layout IN_OUT, held in a {@code float[][]}.
+   * {@code VARIANCE = scale / max(1, n)};
+   * {@code LIMIT = sqrt(3 * VARIANCE)}: values lie in {@code [-LIMIT, LIMIT]}.
    */
   public static final class Head {
     public static final int FAN_IN = 10;
 
     public static final int FAN_OUT = 3;
 
-    /**
-     * {@code scale / max(1, n)}.
-     */
     public static final double VARIANCE = 0.2;
 
-    /**
-     * Values lie in {@code [-LIMIT, LIMIT]}, {@code LIMIT = sqrt(3 * VARIANCE)}.
-     */
     public static final double LIMIT = 0.7745966692414834;
 
     public static final int SIZE = 30;

@@ -69,20 +69,17 @@ public final class MlpInitializer {
    * Field {@code w1} of {@link Mlp}, annotated {@code @HeNormal}:
    * scale 2.0, mode FAN_IN (n = fan_in), distribution TRUNCATED_NORMAL;
    * shape [784, 256] in layout IN_OUT, held in a {@code float[]}.
+   * {@code VARIANCE = scale / max(1, n)};
+   * {@code STDDEV = sqrt(VARIANCE) / 0.87962566103423978}: a normal of that standard deviation,
+   * cut to {@code [-2 * STDDEV, 2 * STDDEV]}, has variance {@code VARIANCE}.
    */
   public static final class W1 {
     public static final int FAN_IN = 784;
 
     public static final int FAN_OUT = 256;
 
-    /**
-     * {@code scale / max(1, n)}.
-     */
     public static final double VARIANCE = 0.002551020408163265;
 
-    /**
-     * The standard deviation of the normal before it is cut to {@code [-2 * STDDEV, 2 * STDDEV]}.
-     */
     public static final double STDDEV = 0.057419456326711804;
 
     public static final int SIZE = 200704;
@@ -97,20 +94,16 @@ public final class MlpInitializer {
    * Field {@code hidden_weights} of {@link Mlp}, annotated {@code @GlorotUniform}:
    * scale 1.0, mode FAN_AVG (n = (fan_in + fan_out) / 2), distribution UNIFORM;
    * shape [256, 10] in layout IN_OUT, held in a {@code double[][]}.
+   * {@code VARIANCE = scale / max(1, n)};
+   * {@code LIMIT = sqrt(3 * VARIANCE)}: values lie in {@code [-LIMIT, LIMIT]}.
    */
   public static final class HiddenWeights {
     public static final int FAN_IN = 256;
 
     public static final int FAN_OUT = 10;
 
-    /**
-     * {@code scale / max(1, n)}.
-     */
     public static final double VARIANCE = 0.007518796992481203;
 
-    /**
-     * Values lie in {@code [-LIMIT, LIMIT]}, {@code LIMIT = sqrt(3 * VARIANCE)}.
-     */
     public static final double LIMIT = 0.15018785229652765;
 
     public static final int SIZE = 2560;
@@ -125,20 +118,16 @@ public final class MlpInitializer {
    * Field {@code conv} of {@link Mlp}, annotated {@code @VarianceScaled}:
    * scale 0.5, mode FAN_AVG (n = (fan_in + fan_out) / 2), distribution NORMAL;
    * shape [8, 3, 3, 4] in layout OUT_IN, held in a {@code float[][][][]}.
+   * {@code VARIANCE = scale / max(1, n)};
+   * {@code STDDEV = sqrt(VARIANCE)}.
    */
   public static final class Conv {
     public static final int FAN_IN = 36;
 
     public static final int FAN_OUT = 96;
 
-    /**
-     * {@code scale / max(1, n)}.
-     */
     public static final double VARIANCE = 0.007575757575757576;
 
-    /**
-     * The standard deviation, {@code sqrt(VARIANCE)}.
-     */
     public static final double STDDEV = 0.08703882797784893;
 
     public static final int SIZE = 288;
@@ -153,20 +142,17 @@ public final class MlpInitializer {
    * Field {@code bias} of {@link Mlp}, annotated {@code @LecunNormal}:
    * scale 1.0, mode FAN_IN (n = fan_in), distribution TRUNCATED_NORMAL;
    * shape [10] in layout IN_OUT, held in a {@code double[]}.
+   * {@code VARIANCE = scale / max(1, n)};
+   * {@code STDDEV = sqrt(VARIANCE) / 0.87962566103423978}: a normal of that standard deviation,
+   * cut to {@code [-2 * STDDEV, 2 * STDDEV]}, has variance {@code VARIANCE}.
    */
   public static final class Bias {
     public static final int FAN_IN = 10;
 
     public static final int FAN_OUT = 10;
 
-    /**
-     * {@code scale / max(1, n)}.
-     */
     public static final double VARIANCE = 0.1;
 
-    /**
-     * The standard deviation of the normal before it is cut to {@code [-2 * STDDEV, 2 * STDDEV]}.
-     */
     public static final double STDDEV = 0.35950266121730234;
 
     public static final int SIZE = 10;
@@ -181,20 +167,17 @@ public final class MlpInitializer {
    * Field {@code scalar} of {@link Mlp}, annotated {@code @VarianceScaled}:
    * scale 1.0, mode FAN_OUT (n = fan_out), distribution TRUNCATED_NORMAL;
    * shape [] in layout IN_OUT, held in a {@code float[]}.
+   * {@code VARIANCE = scale / max(1, n)};
+   * {@code STDDEV = sqrt(VARIANCE) / 0.87962566103423978}: a normal of that standard deviation,
+   * cut to {@code [-2 * STDDEV, 2 * STDDEV]}, has variance {@code VARIANCE}.
    */
   public static final class Scalar {
     public static final int FAN_IN = 1;
 
     public static final int FAN_OUT = 1;
 
-    /**
-     * {@code scale / max(1, n)}.
-     */
     public static final double VARIANCE = 1.0;
 
-    /**
-     * The standard deviation of the normal before it is cut to {@code [-2 * STDDEV, 2 * STDDEV]}.
-     */
     public static final double STDDEV = 1.1368472343385565;
 
     public static final int SIZE = 1;

@@ -124,17 +124,11 @@ final class InitializerWriter {
     return TypeSpec.classBuilder(tensor.nestedClass())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(describe(spec, tensor))
-        .addField(constant(TypeName.INT, "FAN_IN", tensor.fanIn(), null))
-        .addField(constant(TypeName.INT, "FAN_OUT", tensor.fanOut(), null))
-        .addField(
-            constant(TypeName.DOUBLE, "VARIANCE", tensor.variance(), "{@code scale / max(1, n)}."))
-        .addField(
-            constant(
-                TypeName.DOUBLE,
-                tensor.samplingName(),
-                tensor.sampling(),
-                samplingDoc(tensor.distribution())))
-        .addField(constant(TypeName.INT, "SIZE", tensor.size(), null))
+        .addField(constant(TypeName.INT, "FAN_IN", tensor.fanIn()))
+        .addField(constant(TypeName.INT, "FAN_OUT", tensor.fanOut()))
+        .addField(constant(TypeName.DOUBLE, "VARIANCE", tensor.variance()))
+        .addField(constant(TypeName.DOUBLE, tensor.samplingName(), tensor.sampling()))
+        .addField(constant(TypeName.INT, "SIZE", tensor.size()))
         .addField(
             FieldSpec.builder(String.class, "KEY", CONSTANT)
                 .initializer("$S", tensor.key())
@@ -167,26 +161,28 @@ final class InitializerWriter {
             tensor.shape(),
             tensor.layout(),
             fieldType(tensor))
+        .add("{@code VARIANCE = scale / max(1, n)};\n$L\n", samplingDoc(tensor.distribution()))
         .build();
   }
 
+  /** How the sampling constant follows from the variance, in javadoc lines. */
   private static String samplingDoc(Distribution distribution) {
     return switch (distribution) {
-      case UNIFORM -> "Values lie in {@code [-LIMIT, LIMIT]}, {@code LIMIT = sqrt(3 * VARIANCE)}.";
-      case NORMAL -> "The standard deviation, {@code sqrt(VARIANCE)}.";
+      case UNIFORM -> "{@code LIMIT = sqrt(3 * VARIANCE)}: values lie in {@code [-LIMIT, LIMIT]}.";
+      case NORMAL -> "{@code STDDEV = sqrt(VARIANCE)}.";
       case TRUNCATED_NORMAL ->
-          "The standard deviation of the normal before it is cut to"
-              + " {@code [-2 * STDDEV, 2 * STDDEV]}.";
+          "{@code STDDEV = sqrt(VARIANCE) / 0.87962566103423978}: a normal of that standard"
+              + " deviation,\ncut to {@code [-2 * STDDEV, 2 * STDDEV]}, has variance {@code"
+              + " VARIANCE}.";
     };
   }
 
-  /** A public compile-time constant; the class's javadoc explains those without {@code doc}. */
-  private static FieldSpec constant(TypeName type, String name, Object value, String doc) {
-    FieldSpec.Builder field = FieldSpec.builder(type, name, CONSTANT).initializer("$L", value);
-    if (doc != null) {
-      field.addJavadoc("$L\n", doc);
-    }
-    return field.build();
+  /**
+   * A public compile-time constant, undocumented: the nested class's javadoc says what they are, in
+   * fewer lines for javac to read on every build.
+   */
+  private static FieldSpec constant(TypeName type, String name, Object value) {
+    return FieldSpec.builder(type, name, CONSTANT).initializer("$L", value).build();
   }
 
   private static TypeName fieldType(Tensor tensor) {
