@@ -35,35 +35,36 @@ public final class GeneratedSupport {
     if (tensor == null) {
       return;
     }
-    String name = key.replace('#', '.');
-    String field = key.substring(key.indexOf('#') + 1);
     if (isLeaf(tensor)) {
       long size = 1;
       for (int dimension : shape) {
         size *= dimension;
       }
       if (length(tensor) != size) {
-        throw new IllegalArgumentException(
-            String.format(
-                "%s must be null or have length %d (shape %s), found %s.length = %d",
-                name, size, Arrays.toString(shape), field, length(tensor)));
+        throw refusal(
+            key,
+            "length " + size + " (shape " + Arrays.toString(shape) + ")",
+            ".length = " + length(tensor));
       }
       return;
     }
-    int[] path = new int[shape.length];
-    String found = mismatch(tensor, shape, 0, path);
+    String found = mismatch(tensor, shape, 0, new int[shape.length]);
     if (found != null) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%s must be null or have shape %s, found %s%s",
-              name, Arrays.toString(shape), field, found));
+      throw refusal(key, "shape " + Arrays.toString(shape), found);
     }
+  }
+
+  /** {@code "p.M.w must be null or have <expected>, found w<found>"}. */
+  private static IllegalArgumentException refusal(String key, String expected, String found) {
+    String field = key.substring(key.indexOf('#') + 1);
+    return new IllegalArgumentException(
+        key.replace('#', '.') + " must be null or have " + expected + ", found " + field + found);
   }
 
   /**
    * What is wrong with {@code array}, the sub-array at {@code path[0..depth)}, as the text that
    * follows the field's name ({@code "[7][2] = null"}), or null if it has the shape's dimensions
-   * from {@code depth} on. The text is built only on failure: a good tensor costs no allocation.
+   * from {@code depth} on. The text is built only on failure.
    */
   private static String mismatch(Object array, int[] shape, int depth, int[] path) {
     if (array == null) {
