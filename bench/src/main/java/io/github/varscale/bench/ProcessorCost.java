@@ -1,0 +1,268 @@
+package io.github.varscale.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * What the processor costs a build: javac, in this JVM, on N generated model classes of eight
+ * annotated fields, five ways (see {@link Way}); the fifth compiles the processor's output
+ * without the processor, separating the cost of the generated code from the processor's own.
+ * Each size is compiled a few times untimed to warm
+ * javac up, then timed repeatedly, the ways interleaved so that a noisy moment hits them all;
+ * the figure is the median. Sizes 100, 300 and 1000 test that the cost grows linearly.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar io.github.varscale.bench.ProcessorCost [reps] [sizes...]
+ * </pre>
+ *
+ * <p>javac sees only the runtime jar on its class path, and the processor's jars on its processor
+ * path, both copied by the build into {@code bench/target/javac/}.
+ */
+public final class ProcessorCost {
+
+  /** The compilations of the same sources. */
+  enum Way {
+    PLAIN("-proc:none, class files"),
+    PARSE_ONLY("-proc:only, no processor"),
+    PROCESS_ONLY("-proc:only, with the processor"),
+    FULL("with the processor, class files"),
+    PLAIN_WITH_GENERATED("-proc:none, class files, the generated sources given as sources");
+
+    final String description;
+
+    Way(String description) {
+      this.description = description;
+    }
+
+    boolean runsProcessor() {
+      return this == PROCESS_ONLY || this == FULL;
+    }
+  }
+
+  private static final int WARMUPS = 3;
+
+  private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+  private final String classPath;
+  private final String processorPath;
+  private final Path work;
+
+  private ProcessorCost(String classPath, String processorPath, Path work) {
+    this.classPath = classPath;
+    this.processorPath = processorPath;
+    this.work = work;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+    int[] sizes = args.length > 1
+        ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+        : new int[] {100, 300, 1000};
+    Path javacDir = jarDirectory().resolve("javac");
+    ProcessorCost cost = new ProcessorCost(
+        jars(javacDir.resolve("classpath")),
+        jars(javacDir.resolve("processorpath")),
+        Files.createTempDirectory("varscale-processor-cost"));
+    String loadBefore = BenchMain.loadAverage();
+    Map<Integer, Map<Way, List<Double>>> times = new java.util.LinkedHashMap<>();
+    for (int n : sizes) {
+      times.put(n, cost.measure(n, reps));
+    }
+    System.out.println(report(times, reps, loadBefore, BenchMain.loadAverage()));
+  }
+
+  /** Times each way {@code reps} times on {@code n} fresh model classes; milliseconds. */
+  private Map<Way, List<Double>> measure(int n, int reps) throws IOException {
+    Path sources = work.resolve("n" + n + "/src");
+    List<Path> files = ModelSources.write(sources, n);
+    List<Path> withGenerated = new ArrayList<>(files);
+    withGenerated.addAll(generate(files, work.resolve("n" + n + "/generated")));
+    Map<Way, List<Double>> millis = new EnumMap<>(Way.class);
+    for (int rep = -WARMUPS; rep < reps; rep++) {
+      for (Way way : Way.values()) {
+        double ms = compile(way, way == Way.PLAIN_WITH_GENERATED ? withGenerated : files, n);
+        if (rep >= 0) {
+          millis.computeIfAbsent(way, w -> new ArrayList<>()).add(ms);
+        }
+      }
+    }
+    return millis;
+  }
+
+  /** Runs the processor once, keeping what it writes in {@code dir}; returns those sources. */
+  private List<Path> generate(List<Path> files, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<String> options = List.of("--release", "17", "-classpath", classPath,
+        "-processorpath", processorPath, "-proc:only", "-s", dir.toString());
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    if (!javac(options, files, diagnostics)) {
+      throw new IllegalStateException("the processor failed: " + diagnostics.getDiagnostics());
+    }
+    try (Stream<Path> written = Files.walk(dir)) {
+      return written.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+    }
+  }
+
+  /** One compilation into fresh output directories; fails unless it did what {@code way} says. */
+  private double compile(Way way, List<Path> files, int n) throws IOException {
+    Path out = Files.createTempDirectory(work, way.name());
+    Path classes = Files.createDirectories(out.resolve("classes"));
+    Path generated = Files.createDirectories(out.resolve("generated"));
+    Path noProcessors = Files.createDirectories(out.resolve("no-processors"));
+    List<String> options = new ArrayList<>(List.of(
+        "--release", "17",
+        "-classpath", classPath,
+        "-d", classes.toString(),
+        "-s", generated.toString(),
+        "-processorpath", way.runsProcessor() ? processorPath : noProcessors.toString()));
+    switch (way) {
+      case PLAIN, PLAIN_WITH_GENERATED -> options.add("-proc:none");
+      case PARSE_ONLY, PROCESS_ONLY -> options.add("-proc:only");
+      case FULL -> options.add("-proc:full");
+      default -> throw new AssertionError(way);
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    long start = System.nanoTime();
+    boolean ok = javac(options, files, diagnostics);
+    double ms = (System.nanoTime() - start) * 1e-6;
+    long written = count(generated);
+    long classFiles = count(classes);
+    deleteTree(out);
+    if (!ok) {
+      throw new IllegalStateException(way + " failed: " + diagnostics.getDiagnostics());
+    }
+    long expectedGenerated = way.runsProcessor() ? n : 0;
+    if (written != expectedGenerated) {
+      throw new IllegalStateException(way + " wrote " + written + " sources, expected "
+          + expectedGenerated + ": is the processor on " + processorPath + "?");
+    }
+    if ((classFiles > 0) != (way != Way.PARSE_ONLY && way != Way.PROCESS_ONLY)) {
+      throw new IllegalStateException(way + " wrote " + classFiles + " class files");
+    }
+    return ms;
+  }
+
+  private boolean javac(
+      List<String> options, List<Path> files, DiagnosticCollector<JavaFileObject> diagnostics)
+      throws IOException {
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      return javac
+          .getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
+          .call();
+    }
+  }
+
+  private static String report(
+      Map<Integer, Map<Way, List<Double>>> times, int reps, String loadBefore, String loadAfter) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "javac %s in-process, %d timed runs per cell after %d"
+            + " warm-ups, %d fields per class; /proc/loadavg before `%s`, after `%s`%n%n",
+        System.getProperty("java.runtime.version"), reps, WARMUPS, ModelSources.FIELDS,
+        loadBefore, loadAfter));
+    out.append("| classes | way | median ms | min–max ms | ms per class | × plain |\n");
+    out.append("|---:|---|---:|---:|---:|---:|\n");
+    times.forEach((n, byWay) -> byWay.forEach((way, ms) -> out.append(String.format(Locale.ROOT,
+        "| %d | %s | %.0f | %.0f–%.0f | %.3f | %.2f |%n", n, way.description, median(ms),
+        Collections.min(ms), Collections.max(ms), median(ms) / n,
+        median(ms) / median(byWay.get(Way.PLAIN))))));
+    out.append("\n| classes | processing: (process-only − parse-only) / plain | full / plain"
+        + " | of which the generated code: (plain with generated − plain) / plain"
+        + " | and the processor: (full − plain with generated) / plain |\n");
+    out.append("|---:|---:|---:|---:|---:|\n");
+    times.forEach((n, byWay) -> {
+      double plain = median(byWay.get(Way.PLAIN));
+      double withGenerated = median(byWay.get(Way.PLAIN_WITH_GENERATED));
+      double full = median(byWay.get(Way.FULL));
+      out.append(String.format(Locale.ROOT, "| %d | %+.0f%% | %.2f× | %+.0f%% | %+.0f%% |%n", n,
+          100 * (median(byWay.get(Way.PROCESS_ONLY)) - median(byWay.get(Way.PARSE_ONLY))) / plain,
+          full / plain, 100 * (withGenerated - plain) / plain,
+          100 * (full - withGenerated) / plain));
+    });
+    out.append(linearity(times));
+    return out.toString();
+  }
+
+  /**
+   * Fits {@code t = a + b n} through the smallest and the largest size, and compares each size in
+   * between with the line: a cost that grows faster than linearly lies above it.
+   */
+  private static String linearity(Map<Integer, Map<Way, List<Double>>> times) {
+    List<Integer> sizes = times.keySet().stream().sorted().collect(Collectors.toList());
+    if (sizes.size() < 2) {
+      return "";
+    }
+    int lo = sizes.get(0);
+    int hi = sizes.get(sizes.size() - 1);
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        "%nLine through %d and %d classes, t = a + b·n:%n%n| way | a ms | b ms/class | "
+            + "measured / line at the sizes between |%n|---|---:|---:|---|%n", lo, hi));
+    for (Way way : Way.values()) {
+      double tLo = median(times.get(lo).get(way));
+      double tHi = median(times.get(hi).get(way));
+      double b = (tHi - tLo) / (hi - lo);
+      double a = tLo - b * lo;
+      String between = sizes.subList(1, sizes.size() - 1).stream()
+          .map(n -> String.format(Locale.ROOT, "%d: %.2f", n,
+              median(times.get(n).get(way)) / (a + b * n)))
+          .collect(Collectors.joining(", "));
+      out.append(String.format(Locale.ROOT, "| %s | %.0f | %.3f | %s |%n", way.description, a, b,
+          between.isEmpty() ? "–" : between));
+    }
+    return out.toString();
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static Path jarDirectory() throws URISyntaxException {
+    return Path.of(ProcessorCost.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getParent();
+  }
+
+  private static String jars(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      String path = files.filter(f -> f.toString().endsWith(".jar")).sorted()
+          .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+      if (path.isEmpty()) {
+        throw new IllegalStateException("no jars in " + dir + ": build with mvn package first");
+      }
+      return path;
+    }
+  }
+
+  private static long count(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+        Files.delete(p);
+      }
+    }
+  }
+}
