@@ -2,6 +2,7 @@ package p;
 
 import io.github.varscale.Distribution;
 import io.github.varscale.Fans;
+import io.github.varscale.GeneratedSupport;
 import io.github.varscale.Mode;
 import io.github.varscale.VarianceScaling;
 import java.util.Objects;
@@ -28,82 +29,36 @@ public final class DeepInitializer {
    */
   public static void initialize(Deep<?> model, long seed) {
     Objects.requireNonNull(model, "model");
-    Head.check(model.head);
+    GeneratedSupport.check(model.head, Head.KEY, 10, 3);
     MlpInitializer.initialize(model, seed);
-    model.head = Head.fill(model.head, seed);
+    if (model.head == null) {
+      model.head = new float[10][3];
+    }
+    GeneratedSupport.fill(model.head, VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.UNIFORM),
+        new Fans(Head.FAN_IN, Head.FAN_OUT), seed, Head.KEY);
   }
 
   /**
    * Field {@code head} of {@link Deep}, annotated {@code @HeUniform}:
-   * <ul>
-   *   <li>scale 2.0, mode FAN_IN, distribution UNIFORM;
-   *   <li>shape [10, 3] in layout IN_OUT, 30 elements held in a {@code float[][]};
-   *   <li>fan_in = 10, fan_out = 3, n = fan_in;
-   *   <li>variance = 2.0 / max(1, n) = 0.2;
-   *   <li>limit = 0.7745966692414834;
-   *   <li>key {@code "p.Deep#head"}.
-   * </ul>
+   * scale 2.0, mode FAN_IN (n = fan_in), distribution UNIFORM;
+   * shape [10, 3] in layout IN_OUT, held in a {@code float[][]}.
+   * {@code VARIANCE = scale / max(1, n)};
+   * {@code LIMIT = sqrt(3 * VARIANCE)}: values lie in {@code [-LIMIT, LIMIT]}.
    */
   public static final class Head {
     public static final int FAN_IN = 10;
 
     public static final int FAN_OUT = 3;
 
-    /**
-     * The variance of the values, {@code scale / max(1, n)}.
-     */
     public static final double VARIANCE = 0.2;
 
-    /**
-     * The limit {@code L = sqrt(3 * VARIANCE)}: values lie in {@code [-L, L]}.
-     */
     public static final double LIMIT = 0.7745966692414834;
 
     public static final int SIZE = 30;
 
-    /**
-     * The key that names the field's values.
-     */
     public static final String KEY = "p.Deep#head";
 
-    private static final VarianceScaling SCALING = VarianceScaling.of(2.0, Mode.FAN_IN,
-        Distribution.UNIFORM);
-
-    private static final Fans FANS = new Fans(FAN_IN, FAN_OUT);
-
     private Head() {
-    }
-
-    private static void check(float[][] tensor) {
-      if (tensor == null) {
-        return;
-      }
-      if (tensor.length != 10) {
-        throw mismatch("head.length = " + tensor.length);
-      }
-      for (int i0 = 0; i0 < 10; i0++) {
-        if (tensor[i0] == null) {
-          throw mismatch("head[" + i0 + "] = null");
-        }
-        if (tensor[i0].length != 3) {
-          throw mismatch("head[" + i0 + "].length = " + tensor[i0].length);
-        }
-      }
-    }
-
-    private static IllegalArgumentException mismatch(String found) {
-      return new IllegalArgumentException("p.Deep.head must be null or have shape [10, 3], found "
-          + found);
-    }
-
-    private static float[][] fill(float[][] tensor, long seed) {
-      float[][] filled = tensor == null ? new float[10][3] : tensor;
-      long first = 0;
-      for (float[] row : filled) {
-        SCALING.fill(row, 0, row.length, first, FANS, seed, KEY);
-        first += row.length;
-      }
-      return filled;
     }
   }
 }

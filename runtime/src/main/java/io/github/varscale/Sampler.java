@@ -1,6 +1,7 @@
 package io.github.varscale;
 
-import java.util.stream.IntStream;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * Fills slices of a tensor with a distribution's samples. Arguments are checked by {@link
@@ -11,9 +12,8 @@ import java.util.stream.IntStream;
  * (pinned by golden tests): a change to it must be deliberate and documented as a new version.
  */
 final class Sampler {
-  /** Each parallel task fills this many elements: big enough to amortize the task, small enough
-   * to balance the cores. */
-  private static final int CHUNK = 1 << 16;
+  /** The smallest part a parallel fill is split into: big enough to amortize its task. */
+  private static final int MIN_PART = 1 << 16;
 
   private Sampler() {}
 
@@ -100,22 +100,49 @@ final class Sampler {
   }
 
   /**
-   * Runs {@code kernel} over the slice, in parallel chunks on the common pool when the slice is
-   * large and the pool has more than one worker. Chunks are independent: no element depends on
-   * another, so the split never changes a bit.
+   * Runs {@code kernel} over the slice, split in contiguous parts across the fork-join pool when
+   * the slice is large and there is more than one processor: the common pool, or the pool the
+   * caller runs in. Parts are independent, since no element depends on another, so the split
+   * never changes a bit. A handful of tasks, rather than a parallel stream, keeps the allocation
+   * per fill to a few hundred bytes.
    */
   private static void run(Slice kernel, int offset, int count, long first) {
-    if (count < VarianceScaling.PARALLEL_THRESHOLD || Runtime.getRuntime().availableProcessors() < 2) {
+    int processors = Runtime.getRuntime().availableProcessors();
+    if (count < VarianceScaling.PARALLEL_THRESHOLD || processors < 2) {
       kernel.fill(offset, count, first);
       return;
     }
-    int chunks = (count + CHUNK - 1) / CHUNK;
-    IntStream.range(0, chunks)
-        .parallel()
-        .forEach(
-            c -> {
-              int start = c * CHUNK;
-              kernel.fill(offset + start, Math.min(CHUNK, count - start), first + start);
-            });
+    // A few parts per processor balance the load when a core is busy with other work.
+    int parts = Math.min(4 * processors, count / MIN_PART);
+    Part[] tasks = new Part[parts];
+    for (int p = 0; p < parts; p++) {
+      int start = (int) ((long) count * p / parts);
+      int end = (int) ((long) count * (p + 1) / parts);
+      tasks[p] = new Part(kernel, offset + start, end - start, first + start);
+    }
+    ForkJoinTask.invokeAll(tasks);
   }
+
+  /** One contiguous part of a parallel fill. */
+  private static final class Part extends RecursiveAction {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Slice kernel;
+    private final int offset;
+    private final int count;
+    private final long first;
+
+    Part(Slice kernel, int offset, int count, long first) {
+      this.kernel = kernel;
+      this.offset = offset;
+      this.count = count;
+      this.first = first;
+    }
+
+    @Override
+    protected void compute() {
+      kernel.fill(offset, count, first);
+    }
+  }
+
 }

@@ -11,10 +11,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.varscale.Distribution;
 import io.github.varscale.Fans;
+import io.github.varscale.GeneratedSupport;
 import io.github.varscale.Mode;
 import io.github.varscale.VarianceScaling;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -28,6 +29,7 @@ final class InitializerWriter {
   private static final ClassName FANS = ClassName.get(Fans.class);
   private static final ClassName MODE = ClassName.get(Mode.class);
   private static final ClassName DISTRIBUTION = ClassName.get(Distribution.class);
+  private static final ClassName SUPPORT = ClassName.get(GeneratedSupport.class);
   private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
 
   private InitializerWriter() {}
@@ -73,64 +75,65 @@ final class InitializerWriter {
             .addStatement("$T.requireNonNull(model, $S)", Objects.class, "model");
     // Every check runs before the first write, so a wrong shape leaves the whole model unchanged.
     for (Tensor tensor : spec.tensors()) {
-      method.addStatement("$N.check(model.$N)", tensor.nestedClass(), tensor.field());
+      method.addStatement(
+          "$T.check(model.$N, $N.KEY$L)",
+          SUPPORT,
+          tensor.field(),
+          tensor.nestedClass(),
+          tensor.shape().stream().map(d -> ", " + d).collect(Collectors.joining()));
     }
     spec.superInitializer()
         .ifPresent(parent -> method.addStatement("$T.initialize(model, seed)", parent));
     for (Tensor tensor : spec.tensors()) {
-      method.addStatement(
-          "model.$N = $N.fill(model.$N, seed)",
-          tensor.field(),
-          tensor.nestedClass(),
-          tensor.field());
+      method
+          .beginControlFlow("if (model.$N == null)", tensor.field())
+          .addStatement("model.$N = $L", tensor.field(), allocation(tensor))
+          .endControlFlow()
+          .addStatement(
+              "$T.fill(model.$N,$W$T.of($L, $T.$N, $T.$N),$Wnew $T($N.FAN_IN, $N.FAN_OUT),$Wseed,"
+                  + " $N.KEY)",
+              SUPPORT,
+              tensor.field(),
+              VARIANCE_SCALING,
+              tensor.scale(),
+              MODE,
+              tensor.mode().name(),
+              DISTRIBUTION,
+              tensor.distribution().name(),
+              FANS,
+              tensor.nestedClass(),
+              tensor.nestedClass(),
+              tensor.nestedClass());
     }
     return method.build();
   }
 
+  /** {@code new float[W.SIZE]} for a flat field, {@code new float[8][3][3][4]} for a nested one. */
+  private static CodeBlock allocation(Tensor tensor) {
+    TypeName element = tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT;
+    if (tensor.isFlat()) {
+      return CodeBlock.of("new $T[$N.SIZE]", element, tensor.nestedClass());
+    }
+    CodeBlock.Builder allocation = CodeBlock.builder().add("new $T", element);
+    tensor.shape().forEach(dimension -> allocation.add("[$L]", dimension));
+    return allocation.build();
+  }
+
+  /** The field's constants; all are compile-time constants, so the class needs no initializer. */
   private static TypeSpec constants(InitializerSpec spec, Tensor tensor) {
     return TypeSpec.classBuilder(tensor.nestedClass())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(describe(spec, tensor))
-        .addField(constant(TypeName.INT, "FAN_IN", tensor.fanIn(), null))
-        .addField(constant(TypeName.INT, "FAN_OUT", tensor.fanOut(), null))
-        .addField(
-            constant(
-                TypeName.DOUBLE,
-                "VARIANCE",
-                tensor.variance(),
-                "The variance of the values, {@code scale / max(1, n)}."))
-        .addField(
-            constant(
-                TypeName.DOUBLE,
-                tensor.samplingName(),
-                tensor.sampling(),
-                samplingDoc(tensor.distribution())))
-        .addField(constant(TypeName.INT, "SIZE", tensor.size(), null))
+        .addField(constant(TypeName.INT, "FAN_IN", tensor.fanIn()))
+        .addField(constant(TypeName.INT, "FAN_OUT", tensor.fanOut()))
+        .addField(constant(TypeName.DOUBLE, "VARIANCE", tensor.variance()))
+        .addField(constant(TypeName.DOUBLE, tensor.samplingName(), tensor.sampling()))
+        .addField(constant(TypeName.INT, "SIZE", tensor.size()))
         .addField(
             FieldSpec.builder(String.class, "KEY", CONSTANT)
-                .addJavadoc("The key that names the field's values.\n")
                 .initializer("$S", tensor.key())
                 .build())
-        .addField(
-            FieldSpec.builder(
-                    VARIANCE_SCALING, "SCALING", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(
-                    "$T.of($L,$W$T.$N,$W$T.$N)",
-                    VARIANCE_SCALING,
-                    tensor.scale(),
-                    MODE,
-                    tensor.mode().name(),
-                    DISTRIBUTION,
-                    tensor.distribution().name())
-                .build())
-        .addField(
-            FieldSpec.builder(FANS, "FANS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("new $T(FAN_IN, FAN_OUT)", FANS)
-                .build())
         .addMethod(privateConstructor())
-        .addMethod(check(spec, tensor))
-        .addMethod(mismatch(spec, tensor))
-        .addMethod(fill(tensor))
         .build();
   }
 
@@ -147,156 +150,39 @@ final class InitializerWriter {
             tensor.field(),
             spec.model(),
             tensor.annotation())
-        .add("<ul>\n")
         .add(
-            "  <li>scale $L, mode $L, distribution $L;\n",
+            "scale $L, mode $L (n = $L), distribution $L;\n",
             tensor.scale(),
             tensor.mode(),
+            n,
             tensor.distribution())
         .add(
-            "  <li>shape $L in layout $L, $L $L held in a {@code $L};\n",
+            "shape $L in layout $L, held in a {@code $L}.\n",
             tensor.shape(),
             tensor.layout(),
-            tensor.size(),
-            tensor.size() == 1 ? "element" : "elements",
             fieldType(tensor))
-        .add("  <li>fan_in = $L, fan_out = $L, n = $L;\n", tensor.fanIn(), tensor.fanOut(), n)
-        .add("  <li>variance = $L / max(1, n) = $L;\n", tensor.scale(), tensor.variance())
-        .add("  <li>$L = $L;\n", tensor.samplingName().toLowerCase(Locale.ROOT), tensor.sampling())
-        .add("  <li>key {@code $S}.\n", tensor.key())
-        .add("</ul>\n")
+        .add("{@code VARIANCE = scale / max(1, n)};\n$L\n", samplingDoc(tensor.distribution()))
         .build();
   }
 
+  /** How the sampling constant follows from the variance, in javadoc lines. */
   private static String samplingDoc(Distribution distribution) {
     return switch (distribution) {
-      case UNIFORM -> "The limit {@code L = sqrt(3 * VARIANCE)}: values lie in {@code [-L, L]}.";
-      case NORMAL -> "The standard deviation, {@code sqrt(VARIANCE)}.";
+      case UNIFORM -> "{@code LIMIT = sqrt(3 * VARIANCE)}: values lie in {@code [-LIMIT, LIMIT]}.";
+      case NORMAL -> "{@code STDDEV = sqrt(VARIANCE)}.";
       case TRUNCATED_NORMAL ->
-          "The standard deviation of the normal before it is cut to"
-              + " {@code [-2 * STDDEV, 2 * STDDEV]}.";
+          "{@code STDDEV = sqrt(VARIANCE) / 0.87962566103423978}: a normal of that standard"
+              + " deviation,\ncut to {@code [-2 * STDDEV, 2 * STDDEV]}, has variance {@code"
+              + " VARIANCE}.";
     };
   }
 
-  /** A public compile-time constant; the class's javadoc explains those without {@code doc}. */
-  private static FieldSpec constant(TypeName type, String name, Object value, String doc) {
-    FieldSpec.Builder field = FieldSpec.builder(type, name, CONSTANT).initializer("$L", value);
-    if (doc != null) {
-      field.addJavadoc("$L\n", doc);
-    }
-    return field.build();
-  }
-
-  /** Throws if the field is allocated with another shape; reads only. */
-  private static MethodSpec check(InitializerSpec spec, Tensor tensor) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("check")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(fieldType(tensor), "tensor")
-            .beginControlFlow("if (tensor == null)")
-            .addStatement("return")
-            .endControlFlow();
-    if (tensor.isFlat()) {
-      return method
-          .beginControlFlow("if (tensor.length != SIZE)")
-          .addStatement("throw mismatch($S + tensor.length)", tensor.field() + ".length = ")
-          .endControlFlow()
-          .build();
-    }
-    method
-        .beginControlFlow("if (tensor.length != $L)", tensor.shape().get(0))
-        .addStatement("throw mismatch($S + tensor.length)", tensor.field() + ".length = ")
-        .endControlFlow();
-    // One loop per inner dimension: tensor[i0]...[ik] must be a non-null array of length d(k+1).
-    StringBuilder element = new StringBuilder("tensor");
-    for (int k = 0; k + 1 < tensor.rank(); k++) {
-      String index = "i" + k;
-      method.beginControlFlow(
-          "for (int $L = 0; $L < $L; $L++)", index, index, tensor.shape().get(k), index);
-      element.append('[').append(index).append(']');
-      String current = element.toString();
-      method
-          .beginControlFlow("if ($L == null)", current)
-          .addStatement("throw mismatch($L)", path(tensor.field(), k, " = null"))
-          .endControlFlow()
-          .beginControlFlow("if ($L.length != $L)", current, tensor.shape().get(k + 1))
-          .addStatement(
-              "throw mismatch($L$W+ $L.length)", path(tensor.field(), k, ".length = "), current)
-          .endControlFlow();
-    }
-    for (int k = 0; k + 1 < tensor.rank(); k++) {
-      method.endControlFlow();
-    }
-    return method.build();
-  }
-
-  /** {@code "w[" + i0 + "][" + i1 + "]<suffix>"}: the element of the field a check looks at. */
-  private static CodeBlock path(String field, int depth, String suffix) {
-    CodeBlock.Builder path = CodeBlock.builder().add("$S", field + "[");
-    for (int j = 0; j <= depth; j++) {
-      path.add(" + i$L + $S", j, j == depth ? "]" + suffix : "][");
-    }
-    return path.build();
-  }
-
-  private static MethodSpec mismatch(InitializerSpec spec, Tensor tensor) {
-    String expected =
-        tensor.isFlat()
-            ? "length " + tensor.size() + " (shape " + tensor.shape() + ")"
-            : "shape " + tensor.shape();
-    return MethodSpec.methodBuilder("mismatch")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(IllegalArgumentException.class)
-        .addParameter(String.class, "found")
-        .addStatement(
-            "return new $T($Z$S$W+ found)",
-            IllegalArgumentException.class,
-            spec.model().canonicalName()
-                + "."
-                + tensor.field()
-                + " must be null or have "
-                + expected
-                + ", found ")
-        .build();
-  }
-
-  /** Allocates the field if it is null, then fills it through the runtime. */
-  private static MethodSpec fill(Tensor tensor) {
-    TypeName type = fieldType(tensor);
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("fill")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(type)
-            .addParameter(type, "tensor")
-            .addParameter(TypeName.LONG, "seed");
-    TypeName element = tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT;
-    if (tensor.isFlat()) {
-      return method
-          .addStatement("$T filled = tensor == null ? new $T[SIZE] : tensor", type, element)
-          .addStatement("SCALING.fill(filled, FANS, seed, KEY)")
-          .addStatement("return filled")
-          .build();
-    }
-    CodeBlock dimensions =
-        tensor.shape().stream().map(d -> CodeBlock.of("[$L]", d)).collect(CodeBlock.joining(""));
-    method
-        .addStatement("$T filled = tensor == null ? new $T$L : tensor", type, element, dimensions)
-        // Row after row in row-major order: each row is the next slice of the flat tensor.
-        .addStatement("long first = 0");
-    String outer = "filled";
-    for (int k = 1; k < tensor.rank(); k++) {
-      String variable = k + 1 == tensor.rank() ? "row" : "slice" + k;
-      method.beginControlFlow(
-          "for ($T $L : $L)", arrayOf(element, tensor.rank() - k), variable, outer);
-      outer = variable;
-    }
-    method
-        .addStatement("SCALING.fill(row, 0, row.length, first, FANS, seed, KEY)")
-        .addStatement("first += row.length");
-    for (int k = 1; k < tensor.rank(); k++) {
-      method.endControlFlow();
-    }
-    return method.addStatement("return filled").build();
+  /**
+   * A public compile-time constant, undocumented: the nested class's javadoc says what they are, in
+   * fewer lines for javac to read on every build.
+   */
+  private static FieldSpec constant(TypeName type, String name, Object value) {
+    return FieldSpec.builder(type, name, CONSTANT).initializer("$L", value).build();
   }
 
   private static TypeName fieldType(Tensor tensor) {

@@ -70,14 +70,14 @@ final class ModelReader {
   /**
    * Reads one model class.
    *
-   * @param failedModels canonical names of model classes in this compilation that have errors
+   * @param isFailed whether a canonical name is a model class of this compilation with errors
    * @param isModel whether a canonical name is a model class of this compilation
    * @param sourceTypes whether a qualified name is a type of this compilation's sources that the
    *     processor did not write
    */
   ModelClass read(
       TypeElement type,
-      Set<String> failedModels,
+      Predicate<String> isFailed,
       Predicate<String> isModel,
       Predicate<String> sourceTypes) {
     ClassName initializer = initializerName(type);
@@ -93,7 +93,7 @@ final class ModelReader {
         TypeName.get(withWildcards(type)),
         unreachable(type),
         sourceTypes.test(initializer.canonicalName()),
-        ancestor(type, failedModels, isModel),
+        ancestor(type, isFailed, isModel),
         generatedVisible(type),
         List.copyOf(fields));
   }
@@ -212,7 +212,7 @@ final class ModelReader {
   }
 
   private Optional<Ancestor> ancestor(
-      TypeElement type, Set<String> failedModels, Predicate<String> isModel) {
+      TypeElement type, Predicate<String> isFailed, Predicate<String> isModel) {
     TypeMirror superclass = type.getSuperclass();
     while (superclass.getKind() == TypeKind.DECLARED) {
       TypeElement parent = (TypeElement) ((DeclaredType) superclass).asElement();
@@ -225,7 +225,7 @@ final class ModelReader {
               initializer.canonicalName() + ", the initializer of superclass " + name + ",",
               "compile " + name + " with the varscale processor");
         }
-        return Optional.of(new Ancestor(name, initializer, failedModels.contains(name)));
+        return Optional.of(new Ancestor(name, initializer, isFailed.test(name)));
       }
       superclass = parent.getSuperclass();
     }

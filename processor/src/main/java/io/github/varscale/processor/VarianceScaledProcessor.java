@@ -160,7 +160,11 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     deferred.remove(name);
     try {
       ModelClass model =
-          reader.read(type, failedModels(), outcomes::containsKey, sourceTypes::contains);
+          reader.read(
+              type,
+              other -> outcomes.get(other) == Outcome.FAILED,
+              outcomes::containsKey,
+              sourceTypes::contains);
       if (model.ancestor().isPresent()
           && outcomes.get(model.ancestor().get().canonicalName()) == Outcome.DEFERRED) {
         throw new MissingTypeException(
@@ -223,17 +227,6 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
           }
         });
     deferred.clear();
-  }
-
-  private Set<String> failedModels() {
-    Set<String> failed = new HashSet<>();
-    outcomes.forEach(
-        (name, outcome) -> {
-          if (outcome == Outcome.FAILED) {
-            failed.add(name);
-          }
-        });
-    return failed;
   }
 
   private void report(Problem problem) {

@@ -112,10 +112,15 @@ class GenerationTest {
                 "  @HeNormal @Shape({2}) float[] fans;",
                 "  @HeNormal @Shape({2}) float[] objects;",
                 "  @HeNormal @Shape({2}) float[] variance_scaling;",
+                "  @HeNormal @Shape({2}) float[] generated_support;",
                 "}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generatedSource(compilation, "p.FansInitializer"))
-        .contains("new io.github.varscale.Fans(FAN_IN, FAN_OUT)");
+        .contains("new io.github.varscale.Fans(Fans.FAN_IN, Fans.FAN_OUT)");
+    assertThat(generatedSource(compilation, "p.FansInitializer"))
+        .contains(
+            "io.github.varscale.GeneratedSupport.check(model.generated_support,"
+                + " GeneratedSupport.KEY, 2)");
   }
 
   @Test
