@@ -95,7 +95,10 @@ final class Ziggurat {
     }
   }
 
-  /** As {@link #fill(float[], int, int, long, double, long)}, in double precision. */
+  /**
+   * As {@link #fill(float[], int, int, long, double, long)}, in double precision: the same loop
+   * over another primitive array, which Java's generics cannot share.
+   */
   void fill(double[] dst, int offset, int count, long first, double stddev, long streamKey) {
     long[] accept = this.accept;
     double[] width = this.x;
