@@ -53,7 +53,7 @@ record Figure(
       List<Double> forkClean = new ArrayList<>();
       for (IterationResult iteration : fork.getIterationResults()) {
         double score = iteration.getPrimaryResult().getScore() / size;
-        Result foreign = iteration.getSecondaryResults().get(ForeignCpuProfiler.RESULT);
+        Result<?> foreign = iteration.getSecondaryResults().get(ForeignCpuProfiler.RESULT);
         all.add(score);
         if (foreign == null || foreign.getScore() < DIRTY) {
           clean.add(score);
@@ -111,6 +111,7 @@ record Figure(
     return distribution == null ? benchmark : benchmark + " " + distribution;
   }
 
+  @SuppressWarnings("rawtypes") // JMH's getSecondaryResults() returns Map<String, Result>
   private static double allocation(Map<String, Result> secondary) {
     return secondary.entrySet().stream()
         .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))

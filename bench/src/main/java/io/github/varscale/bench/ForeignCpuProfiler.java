@@ -38,6 +38,7 @@ public final class ForeignCpuProfiler implements InternalProfiler {
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // the signature of JMH's InternalProfiler
   public Collection<? extends Result> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
     long self = CpuTimes.self() - selfBefore;
