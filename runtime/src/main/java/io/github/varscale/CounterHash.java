@@ -36,9 +36,6 @@ final class CounterHash {
   /** {@code STEPS[j] = (j + 1) * GAMMA}: the counter offsets of a block, read from an array. */
   private static final long[] STEPS = new long[BLOCK];
 
-  /** Each thread's buffer for {@link #words}, so that fills allocate nothing after the first. */
-  private static final ThreadLocal<long[]> BUFFER = ThreadLocal.withInitial(() -> new long[BLOCK]);
-
   static {
     for (int j = 0; j < BLOCK; j++) {
       STEPS[j] = (j + 1) * GAMMA;
@@ -48,11 +45,6 @@ final class CounterHash {
   /** Word {@code n} of the stream {@code streamKey}. */
   static long word(long streamKey, long n) {
     return mix64(streamKey + (n + 1) * GAMMA);
-  }
-
-  /** The calling thread's buffer of {@link #BLOCK} words. */
-  static long[] buffer() {
-    return BUFFER.get();
   }
 
   /**

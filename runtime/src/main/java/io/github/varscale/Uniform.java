@@ -36,7 +36,8 @@ final class Uniform {
     if ((first & 1) != 0 && count > 0) {
       dst[k++] = odd(CounterHash.word(streamKey, first >>> 1), step);
     }
-    long[] words = CounterHash.buffer();
+    Scratch scratch = Scratch.acquire();
+    long[] words = scratch.words;
     long pair = (first + 1) >>> 1;
     while (end - k >= 2) {
       int pairs = Math.min(CounterHash.BLOCK, (end - k) >>> 1);
@@ -48,6 +49,7 @@ final class Uniform {
       }
       pair += pairs;
     }
+    scratch.release();
     if (k < end) {
       dst[k] = even(CounterHash.word(streamKey, pair), step);
     }
@@ -63,7 +65,8 @@ final class Uniform {
 
   /** Doubles, from the top 53 bits of element {@code i}'s word. */
   static void fill(double[] dst, int offset, int count, long first, double step, long streamKey) {
-    long[] words = CounterHash.buffer();
+    Scratch scratch = Scratch.acquire();
+    long[] words = scratch.words;
     for (int done = 0; done < count; ) {
       int n = Math.min(CounterHash.BLOCK, count - done);
       CounterHash.words(streamKey, first + done, words, n);
@@ -73,5 +76,6 @@ final class Uniform {
       }
       done += n;
     }
+    scratch.release();
   }
 }
