@@ -107,8 +107,14 @@ final class Sampler {
    * per fill to a few hundred bytes.
    */
   private static void run(Slice kernel, int offset, int count, long first) {
+    // The size test comes first: nested arrays are filled row by row, in many small calls, and
+    // asking for the processor count can read the container's limits.
+    if (count < VarianceScaling.PARALLEL_THRESHOLD) {
+      kernel.fill(offset, count, first);
+      return;
+    }
     int processors = Runtime.getRuntime().availableProcessors();
-    if (count < VarianceScaling.PARALLEL_THRESHOLD || processors < 2) {
+    if (processors < 2) {
       kernel.fill(offset, count, first);
       return;
     }
@@ -144,5 +150,4 @@ final class Sampler {
       kernel.fill(offset, count, first);
     }
   }
-
 }
