@@ -21,4 +21,7 @@ public enum Distribution {
    * has unit variance: {@code 1 / 0.87962566103423978}. Keras's constant.
    */
   static final double TRUNCATION_STDDEV_CORRECTION = 0.87962566103423978;
+
+  /** Where {@link #TRUNCATED_NORMAL} is cut, in standard deviations of the untruncated normal. */
+  static final double TRUNCATION = 2.0;
 }

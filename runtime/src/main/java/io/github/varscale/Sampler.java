@@ -25,7 +25,9 @@ final class Sampler {
       case NORMAL:
         return Double.POSITIVE_INFINITY;
       case TRUNCATED_NORMAL:
-        return Ziggurat.TRUNCATED.bound() * truncatedStddev(variance);
+        // Not Ziggurat.TRUNCATED.bound(): that would build the tables, and the processor asks
+        // for the bound at compile time, where no value is ever drawn.
+        return Distribution.TRUNCATION * truncatedStddev(variance);
       default:
         throw new AssertionError(distribution);
     }

@@ -34,7 +34,7 @@ final class Ziggurat {
   static final Ziggurat NORMAL = normal();
 
   /** The standard normal cut to {@code [-2, 2]}. */
-  static final Ziggurat TRUNCATED = truncated(2.0);
+  static final Ziggurat TRUNCATED = truncated(Distribution.TRUNCATION);
 
   /** {@code x[i]}: the width of layer {@code i}; {@code x[LAYERS] = 0}. */
   private final double[] x;
