@@ -10,6 +10,14 @@ import javax.annotation.processing.Generated;
 
 /**
  * Initializes the variance-scaled fields of {@link Deep}; see {@link #initialize}.
+ *
+ * <p>Each field has a nested class of constants, computed at compile time: {@code FAN_IN},
+ * {@code FAN_OUT}, {@code VARIANCE = scale / max(1, n)} with {@code n} the fan its mode
+ * selects, {@code SIZE} (the element count), {@code KEY} (what its values are drawn for), and
+ * either {@code LIMIT = sqrt(3 * VARIANCE)}, the uniform law's values lying in
+ * {@code [-LIMIT, LIMIT]}, or {@code STDDEV}: {@code sqrt(VARIANCE)} for the normal law,
+ * {@code sqrt(VARIANCE) / 0.87962566103423978} for the truncated one, cut to
+ * {@code [-2 * STDDEV, 2 * STDDEV]} so that its variance is {@code VARIANCE}.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class DeepInitializer {
@@ -39,11 +47,8 @@ public final class DeepInitializer {
   }
 
   /**
-   * Field {@code head} of {@link Deep}, annotated {@code @HeUniform}:
-   * scale 2.0, mode FAN_IN (n = fan_in), distribution UNIFORM;
-   * shape [10, 3] in layout IN_OUT, held in a {@code float[][]}.
-   * {@code VARIANCE = scale / max(1, n)};
-   * {@code LIMIT = sqrt(3 * VARIANCE)}: values lie in {@code [-LIMIT, LIMIT]}.
+   * Field {@code head}, a {@code float[][]} of shape [10, 3] (IN_OUT):
+   * {@code @HeUniform}, scale 2.0, FAN_IN, UNIFORM.
    */
   public static final class Head {
     public static final int FAN_IN = 10;

@@ -10,6 +10,14 @@ import javax.annotation.processing.Generated;
 
 /**
  * Initializes the variance-scaled fields of {@link Mlp}; see {@link #initialize}.
+ *
+ * <p>Each field has a nested class of constants, computed at compile time: {@code FAN_IN},
+ * {@code FAN_OUT}, {@code VARIANCE = scale / max(1, n)} with {@code n} the fan its mode
+ * selects, {@code SIZE} (the element count), {@code KEY} (what its values are drawn for), and
+ * either {@code LIMIT = sqrt(3 * VARIANCE)}, the uniform law's values lying in
+ * {@code [-LIMIT, LIMIT]}, or {@code STDDEV}: {@code sqrt(VARIANCE)} for the normal law,
+ * {@code sqrt(VARIANCE) / 0.87962566103423978} for the truncated one, cut to
+ * {@code [-2 * STDDEV, 2 * STDDEV]} so that its variance is {@code VARIANCE}.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class MlpInitializer {
@@ -66,12 +74,8 @@ public final class MlpInitializer {
   }
 
   /**
-   * Field {@code w1} of {@link Mlp}, annotated {@code @HeNormal}:
-   * scale 2.0, mode FAN_IN (n = fan_in), distribution TRUNCATED_NORMAL;
-   * shape [784, 256] in layout IN_OUT, held in a {@code float[]}.
-   * {@code VARIANCE = scale / max(1, n)};
-   * {@code STDDEV = sqrt(VARIANCE) / 0.87962566103423978}: a normal of that standard deviation,
-   * cut to {@code [-2 * STDDEV, 2 * STDDEV]}, has variance {@code VARIANCE}.
+   * Field {@code w1}, a {@code float[]} of shape [784, 256] (IN_OUT):
+   * {@code @HeNormal}, scale 2.0, FAN_IN, TRUNCATED_NORMAL.
    */
   public static final class W1 {
     public static final int FAN_IN = 784;
@@ -91,11 +95,8 @@ public final class MlpInitializer {
   }
 
   /**
-   * Field {@code hidden_weights} of {@link Mlp}, annotated {@code @GlorotUniform}:
-   * scale 1.0, mode FAN_AVG (n = (fan_in + fan_out) / 2), distribution UNIFORM;
-   * shape [256, 10] in layout IN_OUT, held in a {@code double[][]}.
-   * {@code VARIANCE = scale / max(1, n)};
-   * {@code LIMIT = sqrt(3 * VARIANCE)}: values lie in {@code [-LIMIT, LIMIT]}.
+   * Field {@code hidden_weights}, a {@code double[][]} of shape [256, 10] (IN_OUT):
+   * {@code @GlorotUniform}, scale 1.0, FAN_AVG, UNIFORM.
    */
   public static final class HiddenWeights {
     public static final int FAN_IN = 256;
@@ -115,11 +116,8 @@ public final class MlpInitializer {
   }
 
   /**
-   * Field {@code conv} of {@link Mlp}, annotated {@code @VarianceScaled}:
-   * scale 0.5, mode FAN_AVG (n = (fan_in + fan_out) / 2), distribution NORMAL;
-   * shape [8, 3, 3, 4] in layout OUT_IN, held in a {@code float[][][][]}.
-   * {@code VARIANCE = scale / max(1, n)};
-   * {@code STDDEV = sqrt(VARIANCE)}.
+   * Field {@code conv}, a {@code float[][][][]} of shape [8, 3, 3, 4] (OUT_IN):
+   * {@code @VarianceScaled}, scale 0.5, FAN_AVG, NORMAL.
    */
   public static final class Conv {
     public static final int FAN_IN = 36;
@@ -139,12 +137,8 @@ public final class MlpInitializer {
   }
 
   /**
-   * Field {@code bias} of {@link Mlp}, annotated {@code @LecunNormal}:
-   * scale 1.0, mode FAN_IN (n = fan_in), distribution TRUNCATED_NORMAL;
-   * shape [10] in layout IN_OUT, held in a {@code double[]}.
-   * {@code VARIANCE = scale / max(1, n)};
-   * {@code STDDEV = sqrt(VARIANCE) / 0.87962566103423978}: a normal of that standard deviation,
-   * cut to {@code [-2 * STDDEV, 2 * STDDEV]}, has variance {@code VARIANCE}.
+   * Field {@code bias}, a {@code double[]} of shape [10] (IN_OUT):
+   * {@code @LecunNormal}, scale 1.0, FAN_IN, TRUNCATED_NORMAL.
    */
   public static final class Bias {
     public static final int FAN_IN = 10;
@@ -164,12 +158,8 @@ public final class MlpInitializer {
   }
 
   /**
-   * Field {@code scalar} of {@link Mlp}, annotated {@code @VarianceScaled}:
-   * scale 1.0, mode FAN_OUT (n = fan_out), distribution TRUNCATED_NORMAL;
-   * shape [] in layout IN_OUT, held in a {@code float[]}.
-   * {@code VARIANCE = scale / max(1, n)};
-   * {@code STDDEV = sqrt(VARIANCE) / 0.87962566103423978}: a normal of that standard deviation,
-   * cut to {@code [-2 * STDDEV, 2 * STDDEV]}, has variance {@code VARIANCE}.
+   * Field {@code scalar}, a {@code float[]} of shape [] (IN_OUT):
+   * {@code @VarianceScaled}, scale 1.0, FAN_OUT, TRUNCATED_NORMAL.
    */
   public static final class Scalar {
     public static final int FAN_IN = 1;

@@ -31,6 +31,18 @@ final class InitializerWriter {
   private static final ClassName DISTRIBUTION = ClassName.get(Distribution.class);
   private static final ClassName SUPPORT = ClassName.get(GeneratedSupport.class);
   private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
+  private static final String CLASS_DOC =
+      """
+      Initializes the variance-scaled fields of {@link $T}; see {@link #initialize}.
+
+      <p>Each field has a nested class of constants, computed at compile time: {@code FAN_IN},
+      {@code FAN_OUT}, {@code VARIANCE = scale / max(1, n)} with {@code n} the fan its mode
+      selects, {@code SIZE} (the element count), {@code KEY} (what its values are drawn for), and
+      either {@code LIMIT = sqrt(3 * VARIANCE)}, the uniform law's values lying in
+      {@code [-LIMIT, LIMIT]}, or {@code STDDEV}: {@code sqrt(VARIANCE)} for the normal law,
+      {@code sqrt(VARIANCE) / 0.87962566103423978} for the truncated one, cut to
+      {@code [-2 * STDDEV, 2 * STDDEV]} so that its variance is {@code VARIANCE}.
+      """;
 
   private InitializerWriter() {}
 
@@ -39,9 +51,7 @@ final class InitializerWriter {
         TypeSpec.classBuilder(spec.name())
             .addOriginatingElement(spec.origin())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc(
-                "Initializes the variance-scaled fields of {@link $T}; see {@link #initialize}.\n",
-                spec.model())
+            .addJavadoc(CLASS_DOC, spec.model())
             .addMethod(privateConstructor())
             .addMethod(initialize(spec));
     if (spec.generatedAnnotation()) {
@@ -49,7 +59,7 @@ final class InitializerWriter {
           AnnotationSpec.builder(GENERATED).addMember("value", "$S", processorName).build());
     }
     for (Tensor tensor : spec.tensors()) {
-      type.addType(constants(spec, tensor));
+      type.addType(constants(tensor));
     }
     return JavaFile.builder(spec.name().packageName(), type.build())
         .skipJavaLangImports(true)
@@ -120,10 +130,10 @@ final class InitializerWriter {
   }
 
   /** The field's constants; all are compile-time constants, so the class needs no initializer. */
-  private static TypeSpec constants(InitializerSpec spec, Tensor tensor) {
+  private static TypeSpec constants(Tensor tensor) {
     return TypeSpec.classBuilder(tensor.nestedClass())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc(describe(spec, tensor))
+        .addJavadoc(describe(tensor))
         .addField(constant(TypeName.INT, "FAN_IN", tensor.fanIn()))
         .addField(constant(TypeName.INT, "FAN_OUT", tensor.fanOut()))
         .addField(constant(TypeName.DOUBLE, "VARIANCE", tensor.variance()))
@@ -137,44 +147,21 @@ final class InitializerWriter {
         .build();
   }
 
-  private static CodeBlock describe(InitializerSpec spec, Tensor tensor) {
-    String n =
-        switch (tensor.mode()) {
-          case FAN_IN -> "fan_in";
-          case FAN_OUT -> "fan_out";
-          case FAN_AVG -> "(fan_in + fan_out) / 2";
-        };
-    return CodeBlock.builder()
-        .add(
-            "Field {@code $L} of {@link $T}, annotated {@code @$L}:\n",
-            tensor.field(),
-            spec.model(),
-            tensor.annotation())
-        .add(
-            "scale $L, mode $L (n = $L), distribution $L;\n",
-            tensor.scale(),
-            tensor.mode(),
-            n,
-            tensor.distribution())
-        .add(
-            "shape $L in layout $L, held in a {@code $L}.\n",
-            tensor.shape(),
-            tensor.layout(),
-            fieldType(tensor))
-        .add("{@code VARIANCE = scale / max(1, n)};\n$L\n", samplingDoc(tensor.distribution()))
-        .build();
-  }
-
-  /** How the sampling constant follows from the variance, in javadoc lines. */
-  private static String samplingDoc(Distribution distribution) {
-    return switch (distribution) {
-      case UNIFORM -> "{@code LIMIT = sqrt(3 * VARIANCE)}: values lie in {@code [-LIMIT, LIMIT]}.";
-      case NORMAL -> "{@code STDDEV = sqrt(VARIANCE)}.";
-      case TRUNCATED_NORMAL ->
-          "{@code STDDEV = sqrt(VARIANCE) / 0.87962566103423978}: a normal of that standard"
-              + " deviation,\ncut to {@code [-2 * STDDEV, 2 * STDDEV]}, has variance {@code"
-              + " VARIANCE}.";
-    };
+  /**
+   * What the field is, in two lines: the constants themselves are explained once, in the class's
+   * javadoc, since every line here is read by javac on every build.
+   */
+  private static CodeBlock describe(Tensor tensor) {
+    return CodeBlock.of(
+        "Field {@code $L}, a {@code $L} of shape $L ($L):\n{@code @$L}, scale $L, $L, $L.\n",
+        tensor.field(),
+        fieldType(tensor),
+        tensor.shape(),
+        tensor.layout(),
+        tensor.annotation(),
+        tensor.scale(),
+        tensor.mode(),
+        tensor.distribution());
   }
 
   /**
