@@ -3,6 +3,7 @@ package io.github.varscale.bench;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,20 +18,25 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * What the processor costs a build: javac, in this JVM, on N generated model classes of eight
- * annotated fields, five ways (see {@link Way}); the fifth compiles the processor's output
- * without the processor, separating the cost of the generated code from the processor's own.
- * Each size is compiled a few times untimed to warm
- * javac up, then timed repeatedly, the ways interleaved so that a noisy moment hits them all;
- * the figure is the median. Sizes 100, 300 and 1000 test that the cost grows linearly.
+ * What the processor costs a build: javac on N generated model classes of eight annotated fields,
+ * five ways (see {@link Way}); the fifth compiles the processor's output without the processor,
+ * separating the cost of the generated code from the processor's own. By default javac runs in
+ * this JVM, warmed up by a few untimed compilations; with {@code --cold} each compilation is a new
+ * {@code javac} process, as in a build, where javac and the processor both start cold. The ways
+ * are interleaved so that a noisy moment hits them all; the figure is the median. Sizes 100, 300
+ * and 1000 test that the cost grows linearly. What javac writes stays in memory ({@link
+ * MemoryOutput}), or for a cold javac goes to a RAM-backed directory where there is one: the
+ * figures are javac's and the processor's work, not the disk's.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.github.varscale.bench.ProcessorCost [reps] [sizes...]
+ * java -cp bench/target/benchmarks.jar io.github.varscale.bench.ProcessorCost \
+ *     [--cold] [reps] [sizes...]
  * </pre>
  *
  * <p>javac sees only the runtime jar on its class path, and the processor's jars on its processor
@@ -57,35 +63,57 @@ public final class ProcessorCost {
     }
   }
 
-  private static final int WARMUPS = 3;
+  /** Untimed compilations first: in-process, javac's own JIT warm-up; cold, the file cache. */
+  private static final int WARMUPS_IN_PROCESS = 3;
+  private static final int WARMUPS_COLD = 1;
 
   private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+  private final boolean cold;
   private final String classPath;
   private final String processorPath;
   private final Path work;
+  private final Path noProcessors;
 
-  private ProcessorCost(String classPath, String processorPath, Path work) {
+  private ProcessorCost(boolean cold, String classPath, String processorPath, Path work)
+      throws IOException {
+    this.cold = cold;
     this.classPath = classPath;
     this.processorPath = processorPath;
     this.work = work;
+    this.noProcessors = Files.createDirectories(work.resolve("no-processors"));
   }
 
   public static void main(String[] args) throws Exception {
-    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 9;
-    int[] sizes = args.length > 1
-        ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+    boolean cold = args.length > 0 && args[0].equals("--cold");
+    int first = cold ? 1 : 0;
+    int reps = args.length > first ? Integer.parseInt(args[first]) : 9;
+    int[] sizes = args.length > first + 1
+        ? Arrays.stream(args, first + 1, args.length).mapToInt(Integer::parseInt).toArray()
         : new int[] {100, 300, 1000};
     Path javacDir = jarDirectory().resolve("javac");
     ProcessorCost cost = new ProcessorCost(
+        cold,
         jars(javacDir.resolve("classpath")),
         jars(javacDir.resolve("processorpath")),
-        Files.createTempDirectory("varscale-processor-cost"));
+        Files.createTempDirectory(scratchRoot(), "varscale-processor-cost"));
     String loadBefore = BenchMain.loadAverage();
     Map<Integer, Map<Way, List<Double>>> times = new java.util.LinkedHashMap<>();
     for (int n : sizes) {
       times.put(n, cost.measure(n, reps));
     }
-    System.out.println(report(times, reps, loadBefore, BenchMain.loadAverage()));
+    deleteTree(cost.work);
+    System.out.println(report(cold, times, reps, loadBefore, BenchMain.loadAverage()));
+  }
+
+  /**
+   * Where the sources and a cold javac's output go: a RAM-backed directory where there is one,
+   * so that the timings are javac's work rather than the disk's (see {@link MemoryOutput}).
+   */
+  private static Path scratchRoot() {
+    Path shm = Path.of("/dev/shm");
+    return Files.isDirectory(shm) && Files.isWritable(shm)
+        ? shm
+        : Path.of(System.getProperty("java.io.tmpdir"));
   }
 
   /** Times each way {@code reps} times on {@code n} fresh model classes; milliseconds. */
@@ -95,7 +123,7 @@ public final class ProcessorCost {
     List<Path> withGenerated = new ArrayList<>(files);
     withGenerated.addAll(generate(files, work.resolve("n" + n + "/generated")));
     Map<Way, List<Double>> millis = new EnumMap<>(Way.class);
-    for (int rep = -WARMUPS; rep < reps; rep++) {
+    for (int rep = -(cold ? WARMUPS_COLD : WARMUPS_IN_PROCESS); rep < reps; rep++) {
       for (Way way : Way.values()) {
         double ms = compile(way, way == Way.PLAIN_WITH_GENERATED ? withGenerated : files, n);
         if (rep >= 0) {
@@ -112,25 +140,21 @@ public final class ProcessorCost {
     List<String> options = List.of("--release", "17", "-classpath", classPath,
         "-processorpath", processorPath, "-proc:only", "-s", dir.toString());
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    if (!javac(options, files, diagnostics)) {
-      throw new IllegalStateException("the processor failed: " + diagnostics.getDiagnostics());
+    try (StandardJavaFileManager fm = standardFileManager(diagnostics)) {
+      if (!javac(fm, options, files, diagnostics)) {
+        throw new IllegalStateException("the processor failed: " + diagnostics.getDiagnostics());
+      }
     }
     try (Stream<Path> written = Files.walk(dir)) {
       return written.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
     }
   }
 
-  /** One compilation into fresh output directories; fails unless it did what {@code way} says. */
+  /** One compilation; milliseconds. Fails unless it did what {@code way} says. */
   private double compile(Way way, List<Path> files, int n) throws IOException {
-    Path out = Files.createTempDirectory(work, way.name());
-    Path classes = Files.createDirectories(out.resolve("classes"));
-    Path generated = Files.createDirectories(out.resolve("generated"));
-    Path noProcessors = Files.createDirectories(out.resolve("no-processors"));
     List<String> options = new ArrayList<>(List.of(
         "--release", "17",
         "-classpath", classPath,
-        "-d", classes.toString(),
-        "-s", generated.toString(),
         "-processorpath", way.runsProcessor() ? processorPath : noProcessors.toString()));
     switch (way) {
       case PLAIN, PLAIN_WITH_GENERATED -> options.add("-proc:none");
@@ -138,45 +162,95 @@ public final class ProcessorCost {
       case FULL -> options.add("-proc:full");
       default -> throw new AssertionError(way);
     }
+    Run run = cold ? forked(way, options, files) : inProcess(way, options, files);
+    int expectedSources = way.runsProcessor() ? n : 0;
+    if (run.sources() != expectedSources) {
+      throw new IllegalStateException(way + " wrote " + run.sources() + " sources, expected "
+          + expectedSources + ": is the processor on " + processorPath + "?");
+    }
+    if ((run.classFiles() > 0) != (way != Way.PARSE_ONLY && way != Way.PROCESS_ONLY)) {
+      throw new IllegalStateException(way + " wrote " + run.classFiles() + " class files");
+    }
+    return run.millis();
+  }
+
+  /** What one compilation took and wrote. */
+  private record Run(double millis, long sources, long classFiles) {}
+
+  /** javac in this JVM, warmed up by the runs before, its output kept in memory. */
+  private Run inProcess(Way way, List<String> options, List<Path> files) throws IOException {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    long start = System.nanoTime();
-    boolean ok = javac(options, files, diagnostics);
-    double ms = (System.nanoTime() - start) * 1e-6;
-    long written = count(generated);
-    long classFiles = count(classes);
-    deleteTree(out);
-    if (!ok) {
-      throw new IllegalStateException(way + " failed: " + diagnostics.getDiagnostics());
+    try (StandardJavaFileManager fm = standardFileManager(diagnostics)) {
+      MemoryOutput output = new MemoryOutput(fm);
+      long start = System.nanoTime();
+      boolean ok = javac(output, options, fm.getJavaFileObjectsFromPaths(files), diagnostics);
+      double ms = (System.nanoTime() - start) * 1e-6;
+      if (!ok) {
+        throw new IllegalStateException(way + " failed: " + diagnostics.getDiagnostics());
+      }
+      return new Run(ms, output.sources(), output.classFiles());
     }
-    long expectedGenerated = way.runsProcessor() ? n : 0;
-    if (written != expectedGenerated) {
-      throw new IllegalStateException(way + " wrote " + written + " sources, expected "
-          + expectedGenerated + ": is the processor on " + processorPath + "?");
-    }
-    if ((classFiles > 0) != (way != Way.PARSE_ONLY && way != Way.PROCESS_ONLY)) {
-      throw new IllegalStateException(way + " wrote " + classFiles + " class files");
-    }
-    return ms;
   }
 
-  private boolean javac(
-      List<String> options, List<Path> files, DiagnosticCollector<JavaFileObject> diagnostics)
+  /**
+   * The JDK's {@code javac} command in a new JVM, as a build runs it: javac and the processor both
+   * start cold. The timing includes the JVM's start.
+   */
+  private Run forked(Way way, List<String> options, List<Path> files)
       throws IOException {
-    try (StandardJavaFileManager fm =
-        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      return javac
-          .getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
-          .call();
+    Path out = Files.createTempDirectory(work, way.name());
+    Path classes = Files.createDirectories(out.resolve("classes"));
+    Path generated = Files.createDirectories(out.resolve("generated"));
+    List<String> arguments = new ArrayList<>(options);
+    arguments.addAll(List.of("-d", classes.toString(), "-s", generated.toString()));
+    files.forEach(file -> arguments.add(file.toString()));
+    Path argFile = Files.write(out.resolve("arguments"), arguments);
+    Path log = out.resolve("log");
+    long start = System.nanoTime();
+    Process javacProcess = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "javac").toString(), "@" + argFile)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    int exit;
+    try {
+      exit = javacProcess.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
+    double ms = (System.nanoTime() - start) * 1e-6;
+    if (exit != 0) {
+      throw new IllegalStateException(way + " failed: " + Files.readString(log));
+    }
+    Run run = new Run(ms, countFiles(generated), countFiles(classes));
+    deleteTree(out);
+    return run;
   }
 
-  private static String report(
-      Map<Integer, Map<Way, List<Double>>> times, int reps, String loadBefore, String loadAfter) {
+  private StandardJavaFileManager standardFileManager(
+      DiagnosticCollector<JavaFileObject> diagnostics) {
+    return javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+  }
+
+  private boolean javac(JavaFileManager fm, List<String> options,
+      Iterable<? extends JavaFileObject> files, DiagnosticCollector<JavaFileObject> diagnostics) {
+    return javac.getTask(null, fm, diagnostics, options, null, files).call();
+  }
+
+  private boolean javac(StandardJavaFileManager fm, List<String> options, List<Path> files,
+      DiagnosticCollector<JavaFileObject> diagnostics) {
+    return javac(fm, options, fm.getJavaFileObjectsFromPaths(files), diagnostics);
+  }
+
+  private static String report(boolean cold, Map<Integer, Map<Way, List<Double>>> times, int reps,
+      String loadBefore, String loadAfter) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "javac %s in-process, %d timed runs per cell after %d"
+    out.append(String.format(Locale.ROOT, "javac %s %s, %d timed runs per cell after %d"
             + " warm-ups, %d fields per class; /proc/loadavg before `%s`, after `%s`%n%n",
-        System.getProperty("java.runtime.version"), reps, WARMUPS, ModelSources.FIELDS,
-        loadBefore, loadAfter));
+        System.getProperty("java.runtime.version"),
+        cold ? "cold (a new javac process each time)" : "in-process (warm)", reps,
+        cold ? WARMUPS_COLD : WARMUPS_IN_PROCESS, ModelSources.FIELDS, loadBefore, loadAfter));
     out.append("| classes | way | median ms | min–max ms | ms per class | × plain |\n");
     out.append("|---:|---|---:|---:|---:|---:|\n");
     times.forEach((n, byWay) -> byWay.forEach((way, ms) -> out.append(String.format(Locale.ROOT,
@@ -252,7 +326,7 @@ public final class ProcessorCost {
     }
   }
 
-  private static long count(Path dir) throws IOException {
+  private static long countFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).count();
     }
