@@ -23,12 +23,17 @@ final class ModelSources {
     Path dir = Files.createDirectories(root.resolve(PACKAGE.replace('.', '/')));
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      String name = String.format("Model%04d", i);
+      String name = name(i);
       Path file = dir.resolve(name + ".java");
       Files.writeString(file, source(name, i));
       files.add(file);
     }
     return files;
+  }
+
+  /** The class name of model {@code i}. */
+  static String name(int i) {
+    return String.format("Model%04d", i);
   }
 
   private static String source(String name, int i) {

@@ -25,8 +25,9 @@ import javax.tools.ToolProvider;
 
 /**
  * What the processor costs a build: javac on N generated model classes of eight annotated fields,
- * five ways (see {@link Way}); the fifth compiles the processor's output without the processor,
- * separating the cost of the generated code from the processor's own. By default javac runs in
+ * seven ways (see {@link Way}). The fifth compiles the processor's output without the processor,
+ * separating the cost of the generated code from the processor's own; the last two compile
+ * hand-written stand-ins ({@link FloorSources}) that show what any generated code costs at least. By default javac runs in
  * this JVM, warmed up by a few untimed compilations; with {@code --cold} each compilation is a new
  * {@code javac} process, as in a build, where javac and the processor both start cold. The ways
  * are interleaved so that a noisy moment hits them all; the figure is the median. Sizes 100, 300
@@ -50,7 +51,10 @@ public final class ProcessorCost {
     PARSE_ONLY("-proc:only, no processor"),
     PROCESS_ONLY("-proc:only, with the processor"),
     FULL("with the processor, class files"),
-    PLAIN_WITH_GENERATED("-proc:none, class files, the generated sources given as sources");
+    PLAIN_WITH_GENERATED("-proc:none, class files, the generated sources given as sources"),
+    PLAIN_WITH_EMPTY("-proc:none, class files, plus an empty class per model (FloorSources)"),
+    PLAIN_WITH_API_MINIMUM(
+        "-proc:none, class files, plus API.md's least initializer per model (FloorSources)");
 
     final String description;
 
@@ -120,18 +124,32 @@ public final class ProcessorCost {
   private Map<Way, List<Double>> measure(int n, int reps) throws IOException {
     Path sources = work.resolve("n" + n + "/src");
     List<Path> files = ModelSources.write(sources, n);
-    List<Path> withGenerated = new ArrayList<>(files);
-    withGenerated.addAll(generate(files, work.resolve("n" + n + "/generated")));
+    Map<Way, List<Path>> inputs = new EnumMap<>(Way.class);
+    for (Way way : Way.values()) {
+      inputs.put(way, files);
+    }
+    inputs.put(Way.PLAIN_WITH_GENERATED,
+        concat(files, generate(files, work.resolve("n" + n + "/generated"))));
+    inputs.put(Way.PLAIN_WITH_EMPTY,
+        concat(files, FloorSources.empty(work.resolve("n" + n + "/empty"), n)));
+    inputs.put(Way.PLAIN_WITH_API_MINIMUM,
+        concat(files, FloorSources.apiMinimum(work.resolve("n" + n + "/minimum"), n)));
     Map<Way, List<Double>> millis = new EnumMap<>(Way.class);
     for (int rep = -(cold ? WARMUPS_COLD : WARMUPS_IN_PROCESS); rep < reps; rep++) {
       for (Way way : Way.values()) {
-        double ms = compile(way, way == Way.PLAIN_WITH_GENERATED ? withGenerated : files, n);
+        double ms = compile(way, inputs.get(way), n);
         if (rep >= 0) {
           millis.computeIfAbsent(way, w -> new ArrayList<>()).add(ms);
         }
       }
     }
     return millis;
+  }
+
+  private static List<Path> concat(List<Path> a, List<Path> b) {
+    List<Path> both = new ArrayList<>(a);
+    both.addAll(b);
+    return both;
   }
 
   /** Runs the processor once, keeping what it writes in {@code dir}; returns those sources. */
@@ -157,7 +175,8 @@ public final class ProcessorCost {
         "-classpath", classPath,
         "-processorpath", way.runsProcessor() ? processorPath : noProcessors.toString()));
     switch (way) {
-      case PLAIN, PLAIN_WITH_GENERATED -> options.add("-proc:none");
+      case PLAIN, PLAIN_WITH_GENERATED, PLAIN_WITH_EMPTY, PLAIN_WITH_API_MINIMUM ->
+          options.add("-proc:none");
       case PARSE_ONLY, PROCESS_ONLY -> options.add("-proc:only");
       case FULL -> options.add("-proc:full");
       default -> throw new AssertionError(way);
@@ -259,16 +278,20 @@ public final class ProcessorCost {
         median(ms) / median(byWay.get(Way.PLAIN))))));
     out.append("\n| classes | processing: (process-only − parse-only) / plain | full / plain"
         + " | of which the generated code: (plain with generated − plain) / plain"
-        + " | and the processor: (full − plain with generated) / plain |\n");
-    out.append("|---:|---:|---:|---:|---:|\n");
+        + " | and the processor: (full − plain with generated) / plain"
+        + " | floor: an empty class per model / plain | floor: API.md's least / plain |\n");
+    out.append("|---:|---:|---:|---:|---:|---:|---:|\n");
     times.forEach((n, byWay) -> {
       double plain = median(byWay.get(Way.PLAIN));
       double withGenerated = median(byWay.get(Way.PLAIN_WITH_GENERATED));
       double full = median(byWay.get(Way.FULL));
-      out.append(String.format(Locale.ROOT, "| %d | %+.0f%% | %.2f× | %+.0f%% | %+.0f%% |%n", n,
+      out.append(String.format(Locale.ROOT,
+          "| %d | %+.0f%% | %.2f× | %+.0f%% | %+.0f%% | %.2f× | %.2f× |%n", n,
           100 * (median(byWay.get(Way.PROCESS_ONLY)) - median(byWay.get(Way.PARSE_ONLY))) / plain,
           full / plain, 100 * (withGenerated - plain) / plain,
-          100 * (full - withGenerated) / plain));
+          100 * (full - withGenerated) / plain,
+          median(byWay.get(Way.PLAIN_WITH_EMPTY)) / plain,
+          median(byWay.get(Way.PLAIN_WITH_API_MINIMUM)) / plain));
     });
     out.append(linearity(times));
     return out.toString();
