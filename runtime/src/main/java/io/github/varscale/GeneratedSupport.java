@@ -1,11 +1,13 @@
 package io.github.varscale;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Called by the generated {@code <Model>Initializer}s; not for direct use. It holds the shape
- * checks and the row-by-row fills that every initializer would otherwise repeat, so that the
+ * checks and the nested arrays' fills that every initializer would otherwise repeat, so that the
  * generated code stays small and cheap to compile.
  *
  * <p>A tensor is a {@code float[]} or {@code double[]} holding it flat in row-major order, or a
@@ -107,7 +109,8 @@ public final class GeneratedSupport {
   /**
    * Fills {@code tensor} in place with the values {@link VarianceScaling#fill(float[], Fans, long,
    * String)} writes to the flat tensor of the same element count: a flat array is filled at once, a
-   * nested one row after row, each row being the next slice of the flat tensor.
+   * nested one by rows, each row being the next slice of the flat tensor, and a large one across
+   * the fork-join pool like a large flat one.
    *
    * @param tensor a {@code float[]} or {@code double[]}, or a nested array of them without null
    *     sub-arrays (ragged ones are filled as they are)
@@ -127,7 +130,8 @@ public final class GeneratedSupport {
       scaling.fill((double[]) tensor, fans, seed, key);
     } else {
       requireRows(tensor);
-      fillRows((Object[]) tensor, 0, scaling, fans, seed, key);
+      Object[] rows = (Object[]) tensor;
+      scaling.fillRows(leaves(rows), fans, seed, key);
     }
   }
 
@@ -147,24 +151,31 @@ public final class GeneratedSupport {
     }
   }
 
-  /** Fills the rows in order from flat element {@code first}; returns the element after them. */
-  private static long fillRows(
-      Object[] rows, long first, VarianceScaling scaling, Fans fans, long seed, String key) {
-    long next = first;
+  /**
+   * The leaf arrays under {@code rows}, in row-major order: {@code rows} itself when its elements
+   * are the leaves (a rank-2 tensor, the common case, costs no copy).
+   */
+  private static Object[] leaves(Object[] rows) {
+    boolean allLeaves = true;
     for (Object row : rows) {
-      if (row instanceof float[]) {
-        float[] values = (float[]) row;
-        scaling.fill(values, 0, values.length, next, fans, seed, key);
-        next += values.length;
-      } else if (row instanceof double[]) {
-        double[] values = (double[]) row;
-        scaling.fill(values, 0, values.length, next, fans, seed, key);
-        next += values.length;
+      allLeaves &= isLeaf(row);
+    }
+    if (allLeaves) {
+      return rows;
+    }
+    List<Object> leaves = new ArrayList<>();
+    collectLeaves(rows, leaves);
+    return leaves.toArray();
+  }
+
+  private static void collectLeaves(Object[] rows, List<Object> leaves) {
+    for (Object row : rows) {
+      if (isLeaf(row)) {
+        leaves.add(row);
       } else {
-        next = fillRows((Object[]) row, next, scaling, fans, seed, key);
+        collectLeaves((Object[]) row, leaves);
       }
     }
-    return next;
   }
 
   private static boolean isLeaf(Object array) {

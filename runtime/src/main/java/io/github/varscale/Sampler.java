@@ -52,15 +52,7 @@ final class Sampler {
       long first,
       long seed,
       String key) {
-    long stream = CounterHash.streamKey(seed, key);
-    if (distribution == Distribution.UNIFORM) {
-      float step = Uniform.floatStep(uniformLimit(variance));
-      run((o, c, f) -> Uniform.fill(dst, o, c, f, step, stream), offset, count, first);
-    } else {
-      Ziggurat ziggurat = ziggurat(distribution);
-      double stddev = stddev(distribution, variance);
-      run((o, c, f) -> ziggurat.fill(dst, o, c, f, stddev, stream), offset, count, first);
-    }
+    run(kernel(distribution, variance, dst, CounterHash.streamKey(seed, key)), offset, count, first);
   }
 
   static void fill(
@@ -72,15 +64,117 @@ final class Sampler {
       long first,
       long seed,
       String key) {
-    long stream = CounterHash.streamKey(seed, key);
+    run(kernel(distribution, variance, dst, CounterHash.streamKey(seed, key)), offset, count, first);
+  }
+
+  /**
+   * Fills {@code rows}, the {@code float[]} or {@code double[]} leaves of a nested tensor in
+   * row-major order, each with the next slice of the flat tensor. The key is hashed once for all
+   * rows, and a large tensor is split across the pool by whole rows, as {@link #run} splits a
+   * flat one (see bench/RESULTS.md, "Nested arrays").
+   */
+  static void fillRows(
+      Distribution distribution, double variance, Object[] rows, long seed, String key) {
+    RowFill fill = new RowFill(distribution, variance, CounterHash.streamKey(seed, key), rows);
+    long elements = 0;
+    for (Object row : rows) {
+      elements += length(row);
+    }
+    int processors = elements < VarianceScaling.PARALLEL_THRESHOLD || rows.length < 2
+        ? 1
+        : Runtime.getRuntime().availableProcessors();
+    int parts = (int) Math.min(rows.length, Math.min(4 * processors, elements / MIN_PART));
+    if (processors < 2 || parts < 2) {
+      fill.fill(0, rows.length, 0);
+      return;
+    }
+    Part[] tasks = new Part[parts];
+    int row = 0;
+    long first = 0;
+    for (int p = 0; p < parts; p++) {
+      int end = (int) ((long) rows.length * (p + 1) / parts);
+      tasks[p] = new Part(fill, row, end - row, first);
+      for (; row < end; row++) {
+        first += length(rows[row]);
+      }
+    }
+    ForkJoinTask.invokeAll(tasks);
+  }
+
+  private static int length(Object row) {
+    return row instanceof float[] ? ((float[]) row).length : ((double[]) row).length;
+  }
+
+  /**
+   * Fills a range of rows, the law's constants computed once for all of them: as a {@link Slice},
+   * {@code offset} is the first row, {@code count} the number of rows and {@code first} the flat
+   * index of the first row's first element.
+   */
+  private static final class RowFill implements Slice {
+    private final Object[] rows;
+    private final long stream;
+    private final boolean uniform;
+    private final float floatStep;
+    private final double doubleStep;
+    private final Ziggurat ziggurat;
+    private final double stddev;
+
+    RowFill(Distribution distribution, double variance, long stream, Object[] rows) {
+      this.rows = rows;
+      this.stream = stream;
+      this.uniform = distribution == Distribution.UNIFORM;
+      this.floatStep = uniform ? Uniform.floatStep(uniformLimit(variance)) : 0f;
+      this.doubleStep = uniform ? Uniform.doubleStep(uniformLimit(variance)) : 0.0;
+      this.ziggurat = uniform ? null : ziggurat(distribution);
+      this.stddev = uniform ? 0.0 : stddev(distribution, variance);
+    }
+
+    @Override
+    public void fill(int offset, int count, long first) {
+      long next = first;
+      for (int r = offset; r < offset + count; r++) {
+        if (rows[r] instanceof float[]) {
+          float[] row = (float[]) rows[r];
+          if (uniform) {
+            Uniform.fill(row, 0, row.length, next, floatStep, stream);
+          } else {
+            ziggurat.fill(row, 0, row.length, next, stddev, stream);
+          }
+          next += row.length;
+        } else {
+          double[] row = (double[]) rows[r];
+          if (uniform) {
+            Uniform.fill(row, 0, row.length, next, doubleStep, stream);
+          } else {
+            ziggurat.fill(row, 0, row.length, next, stddev, stream);
+          }
+          next += row.length;
+        }
+      }
+    }
+  }
+
+  /** The sequential fill of {@code dst} from {@code stream}, its law's constants computed once. */
+  private static Slice kernel(
+      Distribution distribution, double variance, float[] dst, long stream) {
+    if (distribution == Distribution.UNIFORM) {
+      float step = Uniform.floatStep(uniformLimit(variance));
+      return (o, c, f) -> Uniform.fill(dst, o, c, f, step, stream);
+    }
+    Ziggurat ziggurat = ziggurat(distribution);
+    double stddev = stddev(distribution, variance);
+    return (o, c, f) -> ziggurat.fill(dst, o, c, f, stddev, stream);
+  }
+
+  private static Slice kernel(
+      Distribution distribution, double variance, double[] dst, long stream) {
     if (distribution == Distribution.UNIFORM) {
       double step = Uniform.doubleStep(uniformLimit(variance));
-      run((o, c, f) -> Uniform.fill(dst, o, c, f, step, stream), offset, count, first);
-    } else {
-      Ziggurat ziggurat = ziggurat(distribution);
-      double stddev = stddev(distribution, variance);
-      run((o, c, f) -> ziggurat.fill(dst, o, c, f, stddev, stream), offset, count, first);
+      return (o, c, f) -> Uniform.fill(dst, o, c, f, step, stream);
     }
+    Ziggurat ziggurat = ziggurat(distribution);
+    double stddev = stddev(distribution, variance);
+    return (o, c, f) -> ziggurat.fill(dst, o, c, f, stddev, stream);
   }
 
   private static Ziggurat ziggurat(Distribution distribution) {
@@ -109,8 +203,8 @@ final class Sampler {
    * per fill to a few hundred bytes.
    */
   private static void run(Slice kernel, int offset, int count, long first) {
-    // The size test comes first: nested arrays are filled row by row, in many small calls, and
-    // asking for the processor count can read the container's limits.
+    // The size test comes first: slices are often small (a sharded tensor's, a row's), and asking
+    // for the processor count can read the container's limits.
     if (count < VarianceScaling.PARALLEL_THRESHOLD) {
       kernel.fill(offset, count, first);
       return;
@@ -121,7 +215,11 @@ final class Sampler {
       return;
     }
     // A few parts per processor balance the load when a core is busy with other work.
-    int parts = Math.min(4 * processors, count / MIN_PART);
+    invokeParts(kernel, offset, count, first, Math.min(4 * processors, count / MIN_PART));
+  }
+
+  /** Runs {@code kernel} over the slice in {@code parts} contiguous parts, on the pool. */
+  private static void invokeParts(Slice kernel, int offset, int count, long first, int parts) {
     Part[] tasks = new Part[parts];
     for (int p = 0; p < parts; p++) {
       int start = (int) ((long) count * p / parts);

@@ -140,6 +140,14 @@ public final class VarianceScaling {
     Sampler.fill(distribution, variance(fans), dst, dstOffset, count, firstIndex, seed, key);
   }
 
+  /**
+   * Fills {@code rows}, the leaves of a nested tensor in row-major order, with consecutive slices
+   * of the flat tensor; for {@link GeneratedSupport}, which has checked them.
+   */
+  void fillRows(Object[] rows, Fans fans, long seed, String key) {
+    Sampler.fillRows(distribution, variance(fans), rows, seed, key);
+  }
+
   private static void checkSlice(
       int length, int dstOffset, int count, long firstIndex, Fans fans, String key) {
     Objects.requireNonNull(fans, "fans");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,35 @@ class GeneratedSupportTest {
     GeneratedSupport.fill(nestedDouble, SCALING, doubleFans, SEED, KEY);
     assertArrayEquals(Arrays.copyOfRange(flatDouble, 0, 7), nestedDouble[0]);
     assertArrayEquals(Arrays.copyOfRange(flatDouble, 7, 14), nestedDouble[1]);
+  }
+
+  @Test
+  void largeNestedFillSplitAcrossThreadsEqualsTheFlatFill() {
+    // 1025 rows of 1024: just over PARALLEL_THRESHOLD, so the rows are shared out on the pool.
+    int rows = 1025;
+    int columns = 1024;
+    assertTrue((long) rows * columns >= VarianceScaling.PARALLEL_THRESHOLD);
+    Fans fans = Fans.of(Layout.OUT_IN, rows, columns);
+    for (Distribution distribution : Distribution.values()) {
+      VarianceScaling scaling = VarianceScaling.of(2.0, Mode.FAN_IN, distribution);
+      float[] flat = new float[rows * columns];
+      scaling.fill(flat, fans, SEED, KEY);
+      float[][] nested = new float[rows][columns];
+      GeneratedSupport.fill(nested, scaling, fans, SEED, KEY);
+      for (int r = 0; r < rows; r++) {
+        assertArrayEquals(Arrays.copyOfRange(flat, r * columns, (r + 1) * columns), nested[r],
+            distribution + " row " + r);
+      }
+      double[] flatDouble = new double[rows * columns];
+      scaling.fill(flatDouble, fans, SEED, KEY);
+      double[][] nestedDouble = new double[rows][columns];
+      GeneratedSupport.fill(nestedDouble, scaling, fans, SEED, KEY);
+      for (int r = 0; r < rows; r++) {
+        assertArrayEquals(
+            Arrays.copyOfRange(flatDouble, r * columns, (r + 1) * columns), nestedDouble[r],
+            distribution + " row " + r);
+      }
+    }
   }
 
   @Test

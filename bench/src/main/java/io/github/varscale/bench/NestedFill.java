@@ -1,0 +1,76 @@
+package io.github.varscale.bench;
+
+import static io.github.varscale.bench.Workload.KEY;
+import static io.github.varscale.bench.Workload.SEED;
+
+import io.github.varscale.Distribution;
+import io.github.varscale.Fans;
+import io.github.varscale.GeneratedSupport;
+import io.github.varscale.Layout;
+import io.github.varscale.VarianceScaling;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A nested {@code float[4096][1024]} field, as a generated initializer fills it
+ * ({@link GeneratedSupport#fill}), against the flat {@code float[4M]} of the same tensor and against
+ * filling the rows one by one through the public slice fill (what the generated code did before:
+ * each row below the parallel threshold, so on one thread, the key hashed for every row).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+UseParallelGC"})
+@State(Scope.Benchmark)
+public class NestedFill {
+  private static final int ROWS = 4096;
+  private static final int COLUMNS = 1024;
+  private static final Fans FANS = Fans.of(Layout.OUT_IN, ROWS, COLUMNS);
+
+  @Param({"UNIFORM", "NORMAL"})
+  Distribution distribution;
+
+  VarianceScaling settings;
+  float[] flat;
+  float[][] nested;
+
+  @Setup
+  public void allocate() {
+    settings = Workload.settings(distribution);
+    flat = new float[ROWS * COLUMNS];
+    nested = new float[ROWS][COLUMNS];
+  }
+
+  @Benchmark
+  public float[] flat() {
+    settings.fill(flat, FANS, SEED, KEY);
+    return flat;
+  }
+
+  @Benchmark
+  public float[][] nested() {
+    GeneratedSupport.fill(nested, settings, FANS, SEED, KEY);
+    return nested;
+  }
+
+  @Benchmark
+  public float[][] nestedRowByRow() {
+    long first = 0;
+    for (float[] row : nested) {
+      settings.fill(row, 0, row.length, first, FANS, SEED, KEY);
+      first += row.length;
+    }
+    return nested;
+  }
+}
