@@ -1,10 +1,8 @@
 package p;
 
 import io.github.varscale.Distribution;
-import io.github.varscale.Fans;
 import io.github.varscale.GeneratedSupport;
 import io.github.varscale.Mode;
-import io.github.varscale.VarianceScaling;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -42,8 +40,8 @@ public final class DeepInitializer {
     if (model.head == null) {
       model.head = new float[10][3];
     }
-    GeneratedSupport.fill(model.head, VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.UNIFORM),
-        new Fans(Head.FAN_IN, Head.FAN_OUT), seed, Head.KEY);
+    GeneratedSupport.fill(model.head, 2.0, Mode.FAN_IN, Distribution.UNIFORM,
+        Head.FAN_IN, Head.FAN_OUT, seed, Head.KEY);
   }
 
   /**

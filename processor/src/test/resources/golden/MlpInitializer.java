@@ -1,10 +1,8 @@
 package p;
 
 import io.github.varscale.Distribution;
-import io.github.varscale.Fans;
 import io.github.varscale.GeneratedSupport;
 import io.github.varscale.Mode;
-import io.github.varscale.VarianceScaling;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -45,32 +43,28 @@ public final class MlpInitializer {
     if (model.w1 == null) {
       model.w1 = new float[W1.SIZE];
     }
-    GeneratedSupport.fill(model.w1,
-        VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL),
-        new Fans(W1.FAN_IN, W1.FAN_OUT), seed, W1.KEY);
+    GeneratedSupport.fill(model.w1, 2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL,
+        W1.FAN_IN, W1.FAN_OUT, seed, W1.KEY);
     if (model.hidden_weights == null) {
       model.hidden_weights = new double[256][10];
     }
-    GeneratedSupport.fill(model.hidden_weights,
-        VarianceScaling.of(1.0, Mode.FAN_AVG, Distribution.UNIFORM),
-        new Fans(HiddenWeights.FAN_IN, HiddenWeights.FAN_OUT), seed, HiddenWeights.KEY);
+    GeneratedSupport.fill(model.hidden_weights, 1.0, Mode.FAN_AVG, Distribution.UNIFORM,
+        HiddenWeights.FAN_IN, HiddenWeights.FAN_OUT, seed, HiddenWeights.KEY);
     if (model.conv == null) {
       model.conv = new float[8][3][3][4];
     }
-    GeneratedSupport.fill(model.conv, VarianceScaling.of(0.5, Mode.FAN_AVG, Distribution.NORMAL),
-        new Fans(Conv.FAN_IN, Conv.FAN_OUT), seed, Conv.KEY);
+    GeneratedSupport.fill(model.conv, 0.5, Mode.FAN_AVG, Distribution.NORMAL,
+        Conv.FAN_IN, Conv.FAN_OUT, seed, Conv.KEY);
     if (model.bias == null) {
       model.bias = new double[Bias.SIZE];
     }
-    GeneratedSupport.fill(model.bias,
-        VarianceScaling.of(1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL),
-        new Fans(Bias.FAN_IN, Bias.FAN_OUT), seed, Bias.KEY);
+    GeneratedSupport.fill(model.bias, 1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL,
+        Bias.FAN_IN, Bias.FAN_OUT, seed, Bias.KEY);
     if (model.scalar == null) {
       model.scalar = new float[Scalar.SIZE];
     }
-    GeneratedSupport.fill(model.scalar,
-        VarianceScaling.of(1.0, Mode.FAN_OUT, Distribution.TRUNCATED_NORMAL),
-        new Fans(Scalar.FAN_IN, Scalar.FAN_OUT), seed, Scalar.KEY);
+    GeneratedSupport.fill(model.scalar, 1.0, Mode.FAN_OUT, Distribution.TRUNCATED_NORMAL,
+        Scalar.FAN_IN, Scalar.FAN_OUT, seed, Scalar.KEY);
   }
 
   /**

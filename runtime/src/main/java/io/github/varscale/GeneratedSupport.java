@@ -107,31 +107,40 @@ public final class GeneratedSupport {
   }
 
   /**
-   * Fills {@code tensor} in place with the values {@link VarianceScaling#fill(float[], Fans, long,
-   * String)} writes to the flat tensor of the same element count: a flat array is filled at once, a
-   * nested one by rows, each row being the next slice of the flat tensor, and a large one across
-   * the fork-join pool like a large flat one.
+   * Fills {@code tensor} in place with the values {@code VarianceScaling.of(scale, mode,
+   * distribution)} writes to the flat tensor of the same element count with fans {@code (fanIn,
+   * fanOut)}: a flat array is filled at once, a nested one by rows, each row being the next slice
+   * of the flat tensor, and a large one across the fork-join pool like a large flat one.
+   *
+   * <p>The settings come as plain arguments, not as a {@link VarianceScaling} and a {@link Fans},
+   * so that each generated call is one method for javac to resolve rather than three.
    *
    * @param tensor a {@code float[]} or {@code double[]}, or a nested array of them without null
    *     sub-arrays (ragged ones are filled as they are)
    * @throws NullPointerException if an argument is null; then nothing is written
-   * @throws IllegalArgumentException if {@code tensor} is of another type or holds a null
-   *     sub-array; then nothing is written
+   * @throws IllegalArgumentException if a setting or fan is out of range, or {@code tensor} is of
+   *     another type or holds a null sub-array; then nothing is written
    */
   public static void fill(
-      Object tensor, VarianceScaling scaling, Fans fans, long seed, String key) {
+      Object tensor,
+      double scale,
+      Mode mode,
+      Distribution distribution,
+      long fanIn,
+      long fanOut,
+      long seed,
+      String key) {
     Objects.requireNonNull(tensor, "tensor");
-    Objects.requireNonNull(scaling, "scaling");
-    Objects.requireNonNull(fans, "fans");
     Objects.requireNonNull(key, "key");
+    VarianceScaling scaling = VarianceScaling.of(scale, mode, distribution);
+    Fans fans = new Fans(fanIn, fanOut);
     if (tensor instanceof float[]) {
       scaling.fill((float[]) tensor, fans, seed, key);
     } else if (tensor instanceof double[]) {
       scaling.fill((double[]) tensor, fans, seed, key);
     } else {
       requireRows(tensor);
-      Object[] rows = (Object[]) tensor;
-      scaling.fillRows(leaves(rows), fans, seed, key);
+      scaling.fillRows(leaves((Object[]) tensor), fans, seed, key);
     }
   }
 

@@ -90,7 +90,7 @@ class GeneratedSupportTest {
     float[] flat = new float[60];
     SCALING.fill(flat, fans, SEED, KEY);
     float[][][] nested = new float[3][4][5];
-    GeneratedSupport.fill(nested, SCALING, fans, SEED, KEY);
+    supportFill(nested, SCALING, fans, SEED, KEY);
     float[] flattened = new float[60];
     for (int i = 0; i < 3; i++) {
       for (int j = 0; j < 4; j++) {
@@ -103,7 +103,7 @@ class GeneratedSupportTest {
     double[] flatDouble = new double[14];
     SCALING.fill(flatDouble, doubleFans, SEED, KEY);
     double[][] nestedDouble = new double[2][7];
-    GeneratedSupport.fill(nestedDouble, SCALING, doubleFans, SEED, KEY);
+    supportFill(nestedDouble, SCALING, doubleFans, SEED, KEY);
     assertArrayEquals(Arrays.copyOfRange(flatDouble, 0, 7), nestedDouble[0]);
     assertArrayEquals(Arrays.copyOfRange(flatDouble, 7, 14), nestedDouble[1]);
   }
@@ -120,7 +120,7 @@ class GeneratedSupportTest {
       float[] flat = new float[rows * columns];
       scaling.fill(flat, fans, SEED, KEY);
       float[][] nested = new float[rows][columns];
-      GeneratedSupport.fill(nested, scaling, fans, SEED, KEY);
+      supportFill(nested, scaling, fans, SEED, KEY);
       for (int r = 0; r < rows; r++) {
         assertArrayEquals(Arrays.copyOfRange(flat, r * columns, (r + 1) * columns), nested[r],
             distribution + " row " + r);
@@ -128,7 +128,7 @@ class GeneratedSupportTest {
       double[] flatDouble = new double[rows * columns];
       scaling.fill(flatDouble, fans, SEED, KEY);
       double[][] nestedDouble = new double[rows][columns];
-      GeneratedSupport.fill(nestedDouble, scaling, fans, SEED, KEY);
+      supportFill(nestedDouble, scaling, fans, SEED, KEY);
       for (int r = 0; r < rows; r++) {
         assertArrayEquals(
             Arrays.copyOfRange(flatDouble, r * columns, (r + 1) * columns), nestedDouble[r],
@@ -143,7 +143,7 @@ class GeneratedSupportTest {
     double[] expected = new double[30];
     SCALING.fill(expected, fans, SEED, KEY);
     double[] actual = new double[30];
-    GeneratedSupport.fill(actual, SCALING, fans, SEED, KEY);
+    supportFill(actual, SCALING, fans, SEED, KEY);
     assertArrayEquals(expected, actual);
   }
 
@@ -153,7 +153,7 @@ class GeneratedSupportTest {
     float[] flat = new float[5];
     SCALING.fill(flat, fans, SEED, KEY);
     float[][] ragged = {new float[2], new float[3]};
-    GeneratedSupport.fill(ragged, SCALING, fans, SEED, KEY);
+    supportFill(ragged, SCALING, fans, SEED, KEY);
     assertArrayEquals(Arrays.copyOfRange(flat, 0, 2), ragged[0]);
     assertArrayEquals(Arrays.copyOfRange(flat, 2, 5), ragged[1]);
   }
@@ -164,7 +164,7 @@ class GeneratedSupportTest {
     float[][] tensor = {new float[4], new float[4], null};
     assertRefused(
         "tensor must not hold a null sub-array",
-        () -> GeneratedSupport.fill(tensor, SCALING, Fans.of(Layout.IN_OUT, 3, 4), SEED, KEY));
+        () -> supportFill(tensor, SCALING, Fans.of(Layout.IN_OUT, 3, 4), SEED, KEY));
     assertArrayEquals(new float[4], tensor[0]);
     assertArrayEquals(new float[4], tensor[1]);
   }
@@ -173,7 +173,7 @@ class GeneratedSupportTest {
   void fillRefusesWhatIsNoFloatOrDoubleArray() {
     assertRefused(
         "tensor must be a float or double array, nested or not, found int[]",
-        () -> GeneratedSupport.fill(new int[2][3], SCALING, Fans.of(Layout.IN_OUT, 2, 3), 1, KEY));
+        () -> supportFill(new int[2][3], SCALING, Fans.of(Layout.IN_OUT, 2, 3), 1, KEY));
   }
 
   @Test
@@ -181,10 +181,31 @@ class GeneratedSupportTest {
     Fans fans = Fans.of(Layout.IN_OUT, 2);
     assertNpe("key", () -> GeneratedSupport.check(new float[2], null, 2));
     assertNpe("shape", () -> GeneratedSupport.check(new float[2], KEY, (int[]) null));
-    assertNpe("tensor", () -> GeneratedSupport.fill(null, SCALING, fans, SEED, KEY));
-    assertNpe("scaling", () -> GeneratedSupport.fill(new float[2], null, fans, SEED, KEY));
-    assertNpe("fans", () -> GeneratedSupport.fill(new float[2], SCALING, null, SEED, KEY));
-    assertNpe("key", () -> GeneratedSupport.fill(new float[2], SCALING, fans, SEED, null));
+    float[] tensor = new float[2];
+    assertNpe("tensor", () -> supportFill(null, SCALING, fans, SEED, KEY));
+    assertNpe("key", () -> supportFill(tensor, SCALING, fans, SEED, null));
+    assertNpe("mode", () -> GeneratedSupport.fill(
+        tensor, 2.0, null, Distribution.UNIFORM, 2, 2, SEED, KEY));
+    assertNpe("distribution", () -> GeneratedSupport.fill(
+        tensor, 2.0, Mode.FAN_IN, null, 2, 2, SEED, KEY));
+    assertArrayEquals(new float[2], tensor);
+  }
+
+  @Test
+  void badSettingsAndFansAreRefusedBeforeWriting() {
+    float[] tensor = new float[2];
+    assertRefused("scale must be a finite number > 0, found -1.0", () -> GeneratedSupport.fill(
+        tensor, -1.0, Mode.FAN_IN, Distribution.UNIFORM, 2, 2, SEED, KEY));
+    assertRefused("fanOut must be >= 1, found 0", () -> GeneratedSupport.fill(
+        tensor, 1.0, Mode.FAN_IN, Distribution.UNIFORM, 2, 0, SEED, KEY));
+    assertArrayEquals(new float[2], tensor);
+  }
+
+  /** The generated code's call, for the settings of {@code scaling} and the fans {@code fans}. */
+  private static void supportFill(
+      Object tensor, VarianceScaling scaling, Fans fans, long seed, String key) {
+    GeneratedSupport.fill(tensor, scaling.scale(), scaling.mode(), scaling.distribution(),
+        fans.fanIn(), fans.fanOut(), seed, key);
   }
 
   private static void assertRefused(String message, Executable call) {

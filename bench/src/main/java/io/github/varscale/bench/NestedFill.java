@@ -60,7 +60,8 @@ public class NestedFill {
 
   @Benchmark
   public float[][] nested() {
-    GeneratedSupport.fill(nested, settings, FANS, SEED, KEY);
+    GeneratedSupport.fill(nested, settings.scale(), settings.mode(), settings.distribution(),
+        FANS.fanIn(), FANS.fanOut(), SEED, KEY);
     return nested;
   }
 

@@ -10,10 +10,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.varscale.Distribution;
-import io.github.varscale.Fans;
 import io.github.varscale.GeneratedSupport;
 import io.github.varscale.Mode;
-import io.github.varscale.VarianceScaling;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -25,8 +23,6 @@ import javax.lang.model.element.Modifier;
 final class InitializerWriter {
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
-  private static final ClassName VARIANCE_SCALING = ClassName.get(VarianceScaling.class);
-  private static final ClassName FANS = ClassName.get(Fans.class);
   private static final ClassName MODE = ClassName.get(Mode.class);
   private static final ClassName DISTRIBUTION = ClassName.get(Distribution.class);
   private static final ClassName SUPPORT = ClassName.get(GeneratedSupport.class);
@@ -100,17 +96,14 @@ final class InitializerWriter {
           .addStatement("model.$N = $L", tensor.field(), allocation(tensor))
           .endControlFlow()
           .addStatement(
-              "$T.fill(model.$N,$W$T.of($L, $T.$N, $T.$N),$Wnew $T($N.FAN_IN, $N.FAN_OUT),$Wseed,"
-                  + " $N.KEY)",
+              "$T.fill(model.$N, $L, $T.$N, $T.$N,$W$N.FAN_IN, $N.FAN_OUT, seed, $N.KEY)",
               SUPPORT,
               tensor.field(),
-              VARIANCE_SCALING,
               tensor.scale(),
               MODE,
               tensor.mode().name(),
               DISTRIBUTION,
               tensor.distribution().name(),
-              FANS,
               tensor.nestedClass(),
               tensor.nestedClass(),
               tensor.nestedClass());

@@ -69,7 +69,8 @@ class GenerationTest {
         compile(List.of("-Xlint:all,-processing", "-Werror"), Models.PRESET, Models.USES_PRESET);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generatedSource(compilation, "q.NetInitializer"))
-        .containsMatch("VarianceScaling.of\\(3.0,\\s+Mode.FAN_OUT,\\s+Distribution.UNIFORM\\)");
+        .containsMatch(
+            "GeneratedSupport.fill\\(model.\\w+, 3.0, Mode.FAN_OUT, Distribution.UNIFORM,");
   }
 
   @Test
@@ -109,18 +110,24 @@ class GenerationTest {
                 "package p;",
                 "import io.github.varscale.*;",
                 "public class Fans {",
-                "  @HeNormal @Shape({2}) float[] fans;",
+                "  @HeNormal @Shape({2}) float[] mode;",
+                "  @HeNormal @Shape({2}) float[] distribution;",
                 "  @HeNormal @Shape({2}) float[] objects;",
-                "  @HeNormal @Shape({2}) float[] variance_scaling;",
                 "  @HeNormal @Shape({2}) float[] generated_support;",
                 "}"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(generatedSource(compilation, "p.FansInitializer"))
-        .contains("new io.github.varscale.Fans(Fans.FAN_IN, Fans.FAN_OUT)");
-    assertThat(generatedSource(compilation, "p.FansInitializer"))
+    String initializer = generatedSource(compilation, "p.FansInitializer");
+    assertThat(initializer).contains("public static void initialize(Fans model, long seed)");
+    assertThat(initializer).contains("java.util.Objects.requireNonNull(model, \"model\")");
+    assertThat(initializer)
         .contains(
             "io.github.varscale.GeneratedSupport.check(model.generated_support,"
                 + " GeneratedSupport.KEY, 2)");
+    assertThat(initializer)
+        .contains(
+            "io.github.varscale.GeneratedSupport.fill(model.mode, 2.0,"
+                + " io.github.varscale.Mode.FAN_IN,"
+                + " io.github.varscale.Distribution.TRUNCATED_NORMAL,");
   }
 
   @Test
@@ -243,7 +250,8 @@ class GenerationTest {
     String net = Files.readString(generated.resolve("app/NetInitializer.java"));
     assertThat(net).contains("BaseInitializer.initialize(model, seed);");
     assertThat(net)
-        .containsMatch("VarianceScaling.of\\(2.0,\\s+Mode.FAN_IN,\\s+Distribution.NORMAL\\)");
+        .containsMatch(
+            "GeneratedSupport.fill\\(model.\\w+, 2.0, Mode.FAN_IN, Distribution.NORMAL,");
 
     // A superclass compiled without the processor has no initializer to fill its fields.
     Files.writeString(
