@@ -73,8 +73,8 @@ final class CounterHash {
 
   /**
    * The 64-bit FNV-1a hash of the UTF-8 bytes of {@code text}. The bytes are encoded on the fly
-   * rather than with {@link String#getBytes}, whose array would be allocated on every fill: the
-   * generated code fills nested arrays one row at a time, and rows can be three elements long.
+   * rather than with {@link String#getBytes}, whose array would be allocated on every fill: a
+   * sharded tensor can be filled in many small slices, each hashing the key again.
    * Unpaired surrogates hash as {@code '?'}, as {@code getBytes} encodes them.
    */
   static long fnv1a64(String text) {
