@@ -3,36 +3,21 @@ package io.github.varscale.bench;
 import static io.github.varscale.bench.Workload.SEED;
 import static io.github.varscale.bench.Workload.UNIFORM_LIMIT;
 
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Apache Commons RNG: {@code XoShiRo256PlusPlus} with its modified-ziggurat Gaussian sampler, the
  * fastest normal sampler on the JVM before varscale; the truncated law redraws beyond 2 sigma.
  * The all-threads variants give each part its own stream by jumping.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+UseParallelGC"})
-@State(Scope.Benchmark)
-public class CommonsRng {
+public class CommonsRng extends FillBenchmark {
 
   private static final float LIMIT = (float) UNIFORM_LIMIT;
 

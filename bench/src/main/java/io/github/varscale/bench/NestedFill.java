@@ -8,18 +8,9 @@ import io.github.varscale.Fans;
 import io.github.varscale.GeneratedSupport;
 import io.github.varscale.Layout;
 import io.github.varscale.VarianceScaling;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A nested {@code float[4096][1024]} field, as a generated initializer fills it
@@ -27,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * filling the rows one by one through the public slice fill (what the generated code did before:
  * each row below the parallel threshold, so on one thread, the key hashed for every row).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+UseParallelGC"})
-@State(Scope.Benchmark)
-public class NestedFill {
+public class NestedFill extends FillBenchmark {
   private static final int ROWS = 4096;
   private static final int COLUMNS = 1024;
   private static final Fans FANS = Fans.of(Layout.OUT_IN, ROWS, COLUMNS);

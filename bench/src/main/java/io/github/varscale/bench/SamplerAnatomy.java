@@ -1,18 +1,9 @@
 package io.github.varscale.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.CompilerControl;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Where a counter-hash ziggurat spends its time on one thread. Each variant adds one step of the
@@ -22,13 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * is what the real slow path costs. This is a model of the loop, not varscale's code: its values
  * are not varscale's.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+UseParallelGC"})
-@State(Scope.Benchmark)
-public class SamplerAnatomy {
+public class SamplerAnatomy extends FillBenchmark {
 
   private static final long GAMMA = 0x9e3779b97f4a7c15L;
   private static final int LAYERS = 256;

@@ -7,18 +7,9 @@ import static io.github.varscale.bench.Workload.SLICE;
 
 import io.github.varscale.Distribution;
 import io.github.varscale.VarianceScaling;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * varscale's public fill. "One thread" fills the tensor slice by slice, each slice below the
@@ -26,13 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * tensor, so this measures the sequential sampler. "All threads" is the whole-tensor fill, which
  * runs on the common fork-join pool from {@link VarianceScaling#PARALLEL_THRESHOLD} elements on.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+UseParallelGC"})
-@State(Scope.Benchmark)
-public class VarianceScalingFill {
+public class VarianceScalingFill extends FillBenchmark {
 
   @Param({"16777216", "1048576"})
   int size;

@@ -5,7 +5,6 @@ import static io.github.varscale.bench.Workload.SEED;
 import static io.github.varscale.bench.Workload.TRUNCATED_SIGMA;
 import static io.github.varscale.bench.Workload.UNIFORM_LIMIT;
 
-import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.BaseRandomOp;
@@ -15,17 +14,9 @@ import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * ND4J's native random ops (the ops behind {@code Nd4j.rand} and {@code Nd4j.randn}, given the
@@ -33,13 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * cores by default). Copying the result into a {@code float[]}, which varscale fills directly,
  * is measured on its own by {@link #copyToFloatArray()}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+UseParallelGC"})
-@State(Scope.Benchmark)
-public class Nd4jRandom {
+public class Nd4jRandom extends FillBenchmark {
 
   @Param({"16777216"})
   int size;

@@ -5,19 +5,10 @@ import static io.github.varscale.bench.Workload.SEED;
 import static io.github.varscale.bench.Workload.TRUNCATED_SIGMA;
 import static io.github.varscale.bench.Workload.UNIFORM_LIMIT;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -36,13 +27,7 @@ import org.tensorflow.types.TInt64;
  * once and copies the tensor into a {@code float[]}. The seed is fed, not a constant, so the
  * graph cannot be folded into a constant and cached.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+UseParallelGC"})
-@State(Scope.Benchmark)
-public class TensorFlowStateless {
+public class TensorFlowStateless extends FillBenchmark {
 
   @Param({"16777216"})
   int size;
