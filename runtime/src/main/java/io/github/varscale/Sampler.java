@@ -52,7 +52,9 @@ final class Sampler {
       long first,
       long seed,
       String key) {
-    run(kernel(distribution, variance, dst, CounterHash.streamKey(seed, key)), offset, count, first);
+    Law law = new Law(distribution, variance);
+    long stream = CounterHash.streamKey(seed, key);
+    run((o, c, f) -> law.fill(dst, o, c, f, stream), offset, count, first);
   }
 
   static void fill(
@@ -64,7 +66,9 @@ final class Sampler {
       long first,
       long seed,
       String key) {
-    run(kernel(distribution, variance, dst, CounterHash.streamKey(seed, key)), offset, count, first);
+    Law law = new Law(distribution, variance);
+    long stream = CounterHash.streamKey(seed, key);
+    run((o, c, f) -> law.fill(dst, o, c, f, stream), offset, count, first);
   }
 
   /**
@@ -75,17 +79,31 @@ final class Sampler {
    */
   static void fillRows(
       Distribution distribution, double variance, Object[] rows, long seed, String key) {
-    RowFill fill = new RowFill(distribution, variance, CounterHash.streamKey(seed, key), rows);
+    Law law = new Law(distribution, variance);
+    long stream = CounterHash.streamKey(seed, key);
+    // As a Slice: offset is the first row, count the number of rows, first the flat index of the
+    // first row's first element.
+    Slice rowRange = (from, count, first) -> {
+      long next = first;
+      for (int r = from; r < from + count; r++) {
+        if (rows[r] instanceof float[]) {
+          float[] row = (float[]) rows[r];
+          law.fill(row, 0, row.length, next, stream);
+          next += row.length;
+        } else {
+          double[] row = (double[]) rows[r];
+          law.fill(row, 0, row.length, next, stream);
+          next += row.length;
+        }
+      }
+    };
     long elements = 0;
     for (Object row : rows) {
       elements += length(row);
     }
-    int processors = elements < VarianceScaling.PARALLEL_THRESHOLD || rows.length < 2
-        ? 1
-        : Runtime.getRuntime().availableProcessors();
-    int parts = (int) Math.min(rows.length, Math.min(4 * processors, elements / MIN_PART));
-    if (processors < 2 || parts < 2) {
-      fill.fill(0, rows.length, 0);
+    int parts = parts(elements, rows.length);
+    if (parts < 2) {
+      rowRange.fill(0, rows.length, 0);
       return;
     }
     Part[] tasks = new Part[parts];
@@ -93,7 +111,7 @@ final class Sampler {
     long first = 0;
     for (int p = 0; p < parts; p++) {
       int end = (int) ((long) rows.length * (p + 1) / parts);
-      tasks[p] = new Part(fill, row, end - row, first);
+      tasks[p] = new Part(rowRange, row, end - row, first);
       for (; row < end; row++) {
         first += length(rows[row]);
       }
@@ -105,87 +123,41 @@ final class Sampler {
     return row instanceof float[] ? ((float[]) row).length : ((double[]) row).length;
   }
 
-  /**
-   * Fills a range of rows, the law's constants computed once for all of them: as a {@link Slice},
-   * {@code offset} is the first row, {@code count} the number of rows and {@code first} the flat
-   * index of the first row's first element.
-   */
-  private static final class RowFill implements Slice {
-    private final Object[] rows;
-    private final long stream;
+  /** A law's sequential fills, its constants computed once per fill rather than once per row. */
+  private static final class Law {
     private final boolean uniform;
     private final float floatStep;
     private final double doubleStep;
     private final Ziggurat ziggurat;
     private final double stddev;
 
-    RowFill(Distribution distribution, double variance, long stream, Object[] rows) {
-      this.rows = rows;
-      this.stream = stream;
-      this.uniform = distribution == Distribution.UNIFORM;
-      this.floatStep = uniform ? Uniform.floatStep(uniformLimit(variance)) : 0f;
-      this.doubleStep = uniform ? Uniform.doubleStep(uniformLimit(variance)) : 0.0;
-      this.ziggurat = uniform ? null : ziggurat(distribution);
-      this.stddev = uniform ? 0.0 : stddev(distribution, variance);
+    Law(Distribution distribution, double variance) {
+      uniform = distribution == Distribution.UNIFORM;
+      floatStep = uniform ? Uniform.floatStep(uniformLimit(variance)) : 0f;
+      doubleStep = uniform ? Uniform.doubleStep(uniformLimit(variance)) : 0.0;
+      // A uniform fill never loads Ziggurat, whose tables are built when the class is.
+      ziggurat = uniform ? null
+          : distribution == Distribution.NORMAL ? Ziggurat.NORMAL : Ziggurat.TRUNCATED;
+      stddev = distribution == Distribution.NORMAL
+          ? Math.sqrt(variance)
+          : truncatedStddev(variance);
     }
 
-    @Override
-    public void fill(int offset, int count, long first) {
-      long next = first;
-      for (int r = offset; r < offset + count; r++) {
-        if (rows[r] instanceof float[]) {
-          float[] row = (float[]) rows[r];
-          if (uniform) {
-            Uniform.fill(row, 0, row.length, next, floatStep, stream);
-          } else {
-            ziggurat.fill(row, 0, row.length, next, stddev, stream);
-          }
-          next += row.length;
-        } else {
-          double[] row = (double[]) rows[r];
-          if (uniform) {
-            Uniform.fill(row, 0, row.length, next, doubleStep, stream);
-          } else {
-            ziggurat.fill(row, 0, row.length, next, stddev, stream);
-          }
-          next += row.length;
-        }
+    void fill(float[] dst, int offset, int count, long first, long stream) {
+      if (uniform) {
+        Uniform.fill(dst, offset, count, first, floatStep, stream);
+      } else {
+        ziggurat.fill(dst, offset, count, first, stddev, stream);
       }
     }
-  }
 
-  /** The sequential fill of {@code dst} from {@code stream}, its law's constants computed once. */
-  private static Slice kernel(
-      Distribution distribution, double variance, float[] dst, long stream) {
-    if (distribution == Distribution.UNIFORM) {
-      float step = Uniform.floatStep(uniformLimit(variance));
-      return (o, c, f) -> Uniform.fill(dst, o, c, f, step, stream);
+    void fill(double[] dst, int offset, int count, long first, long stream) {
+      if (uniform) {
+        Uniform.fill(dst, offset, count, first, doubleStep, stream);
+      } else {
+        ziggurat.fill(dst, offset, count, first, stddev, stream);
+      }
     }
-    Ziggurat ziggurat = ziggurat(distribution);
-    double stddev = stddev(distribution, variance);
-    return (o, c, f) -> ziggurat.fill(dst, o, c, f, stddev, stream);
-  }
-
-  private static Slice kernel(
-      Distribution distribution, double variance, double[] dst, long stream) {
-    if (distribution == Distribution.UNIFORM) {
-      double step = Uniform.doubleStep(uniformLimit(variance));
-      return (o, c, f) -> Uniform.fill(dst, o, c, f, step, stream);
-    }
-    Ziggurat ziggurat = ziggurat(distribution);
-    double stddev = stddev(distribution, variance);
-    return (o, c, f) -> ziggurat.fill(dst, o, c, f, stddev, stream);
-  }
-
-  private static Ziggurat ziggurat(Distribution distribution) {
-    return distribution == Distribution.NORMAL ? Ziggurat.NORMAL : Ziggurat.TRUNCATED;
-  }
-
-  /** The standard deviation that scales the ziggurat's standard samples. */
-  private static double stddev(Distribution distribution, double variance) {
-    return distribution == Distribution.NORMAL
-        ? Math.sqrt(variance)
-        : truncatedStddev(variance);
   }
 
   /** Fills {@code count} elements starting at array offset {@code offset} and tensor index
@@ -203,23 +175,11 @@ final class Sampler {
    * per fill to a few hundred bytes.
    */
   private static void run(Slice kernel, int offset, int count, long first) {
-    // The size test comes first: slices are often small (a sharded tensor's, a row's), and asking
-    // for the processor count can read the container's limits.
-    if (count < VarianceScaling.PARALLEL_THRESHOLD) {
+    int parts = parts(count, count);
+    if (parts < 2) {
       kernel.fill(offset, count, first);
       return;
     }
-    int processors = Runtime.getRuntime().availableProcessors();
-    if (processors < 2) {
-      kernel.fill(offset, count, first);
-      return;
-    }
-    // A few parts per processor balance the load when a core is busy with other work.
-    invokeParts(kernel, offset, count, first, Math.min(4 * processors, count / MIN_PART));
-  }
-
-  /** Runs {@code kernel} over the slice in {@code parts} contiguous parts, on the pool. */
-  private static void invokeParts(Slice kernel, int offset, int count, long first, int parts) {
     Part[] tasks = new Part[parts];
     for (int p = 0; p < parts; p++) {
       int start = (int) ((long) count * p / parts);
@@ -227,6 +187,26 @@ final class Sampler {
       tasks[p] = new Part(kernel, offset + start, end - start, first + start);
     }
     ForkJoinTask.invokeAll(tasks);
+  }
+
+  /**
+   * How many parts to split a fill of {@code elements} elements, made of {@code units} indivisible
+   * units (elements or rows), into: 1, for running on the calling thread, below {@link
+   * VarianceScaling#PARALLEL_THRESHOLD} or on one processor; else a few per processor, which
+   * balances the load when a core is busy with other work, each at least {@code MIN_PART}
+   * elements.
+   */
+  private static int parts(long elements, int units) {
+    // The size test comes first: slices are often small (a sharded tensor's), and asking for the
+    // processor count can read the container's limits.
+    if (elements < VarianceScaling.PARALLEL_THRESHOLD) {
+      return 1;
+    }
+    int processors = Runtime.getRuntime().availableProcessors();
+    if (processors < 2) {
+      return 1;
+    }
+    return (int) Math.min(units, Math.min(4L * processors, elements / MIN_PART));
   }
 
   /** One contiguous part of a parallel fill. */
