@@ -34,45 +34,16 @@ public record Fans(long fanIn, long fanOut) {
    *     long}
    */
   public static Fans of(Layout layout, int... shape) {
-    Objects.requireNonNull(layout, "layout");
-    Objects.requireNonNull(shape, "shape");
-    for (int i = 0; i < shape.length; i++) {
-      if (shape[i] <= 0) {
-        throw new IllegalArgumentException(
-            "shape[" + i + "] must be > 0, found " + shape[i] + " in shape " + describe(shape));
-      }
-    }
-    int rank = shape.length;
-    if (rank == 0) {
-      return new Fans(1, 1);
-    }
-    if (rank == 1) {
-      return new Fans(shape[0], shape[0]);
-    }
-    // The receptive field is every dimension but the two channel ones.
-    int inAxis = layout == Layout.IN_OUT ? rank - 2 : 1;
-    int outAxis = layout == Layout.IN_OUT ? rank - 1 : 0;
-    long receptiveField = 1;
-    for (int i = 0; i < rank; i++) {
-      if (i != inAxis && i != outAxis) {
-        receptiveField = multiply(receptiveField, shape[i], shape);
-      }
-    }
-    return new Fans(
-        multiply(receptiveField, shape[inAxis], shape),
-        multiply(receptiveField, shape[outAxis], shape));
+    return FanAxes.of(layout).fans(shape);
   }
 
-  private static long multiply(long a, int b, int[] shape) {
-    try {
-      return Math.multiplyExact(a, b);
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(
-          "shape " + describe(shape) + " has fans that overflow a long", e);
-    }
-  }
-
-  static String describe(int[] shape) {
-    return java.util.Arrays.toString(shape);
+  /**
+   * The fans of a tensor of the given shape, with explicit axes or a layout with batch axes.
+   *
+   * @throws NullPointerException if {@code axes} or {@code shape} is null
+   * @throws IllegalArgumentException as {@link FanAxes#fans} does
+   */
+  public static Fans of(FanAxes axes, int... shape) {
+    return Objects.requireNonNull(axes, "axes").fans(shape);
   }
 }

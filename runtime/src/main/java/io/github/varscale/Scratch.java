@@ -13,11 +13,11 @@ final class Scratch {
   private static final AtomicReferenceArray<Scratch> POOL =
       new AtomicReferenceArray<>(4 * Runtime.getRuntime().availableProcessors() + 4);
 
-  /** Words of a block: see {@link CounterHash#words}. */
-  final long[] words = new long[CounterHash.BLOCK];
+  /** Words of a block: see {@link SplitMix64#words}. */
+  final long[] words = new long[SplitMix64.BLOCK];
 
   /** Indices in a block of the elements whose word the ziggurat rejected. */
-  final int[] rejected = new int[CounterHash.BLOCK];
+  final int[] rejected = new int[SplitMix64.BLOCK];
 
   private Scratch() {}
 

@@ -3,25 +3,20 @@ package io.github.varscale;
 import java.util.Objects;
 
 /**
- * A variance-scaling initializer for shapes known only at run time, and for filling one slice of
- * a huge (sharded) tensor: the same values the generated {@code <Model>Initializer}s write.
+ * The variance-scaling initializer for shapes known only at run time, and for filling one slice
+ * of a huge (sharded) tensor: the same values the generated {@code <Model>Initializer}s write for
+ * a {@link VarianceScaled} field.
  *
  * <pre>{@code
- * VarianceScaling he = VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.NORMAL);
+ * VarianceScaling he = VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL);
  * float[] w = new float[784 * 256];
- * he.fill(w, Fans.of(Layout.IN_OUT, 784, 256), 42L, "mlp.dense1");
+ * he.fill(w, Layout.IN_OUT, new int[] {784, 256}, 42L, "mlp.dense1");
  * }</pre>
  *
- * <p>Element {@code i} of a tensor is a pure function of the seed, the key, the settings, the fans,
- * {@code i} and the element type: the same bits on every JVM (17 and newer), platform and thread
- * count, and whichever slices the tensor is filled in. Tensors of at least {@value
- * #PARALLEL_THRESHOLD} elements are filled in parallel on the common fork-join pool. Instances are
- * immutable and thread-safe.
+ * <p>See {@link Initializer} for what the values depend on and how arguments are checked.
+ * Instances are immutable and thread-safe.
  */
-public final class VarianceScaling {
-
-  /** Fills of at least this many elements are split across the common fork-join pool. */
-  public static final int PARALLEL_THRESHOLD = 1 << 20;
+public final class VarianceScaling implements Initializer {
 
   private final double scale;
   private final Mode mode;
@@ -43,7 +38,7 @@ public final class VarianceScaling {
   public static VarianceScaling of(double scale, Mode mode, Distribution distribution) {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(distribution, "distribution");
-    if (!(scale > 0) || Double.isInfinite(scale)) {
+    if (!(scale > 0 && scale <= Double.MAX_VALUE)) {
       throw new IllegalArgumentException("scale must be a finite number > 0, found " + scale);
     }
     return new VarianceScaling(scale, mode, distribution);
@@ -65,8 +60,9 @@ public final class VarianceScaling {
   }
 
   /**
-   * The target variance {@code v = scale / max(1, n)}, {@code n} the fan-in, fan-out or their mean
-   * (real division) by {@link #mode()}; every distribution's samples have exactly this variance.
+   * The target variance {@code v = scale / max(1, n)}, {@code n} the fan-in, fan-out, their mean
+   * (real division) or their geometric mean by {@link #mode()}; every distribution's samples have
+   * exactly this variance.
    *
    * @throws NullPointerException if {@code fans} is null
    */
@@ -76,97 +72,82 @@ public final class VarianceScaling {
   }
 
   /**
+   * The standard deviation {@code s} of the normal law the values are drawn from: {@code sqrt(v)}
+   * for {@link Distribution#NORMAL}, {@code sqrt(v) / 0.87962566103423978} for {@link
+   * Distribution#TRUNCATED_NORMAL}, whose values are cut to {@code [-2s, 2s]}.
+   *
+   * @throws NullPointerException if {@code fans} is null
+   * @throws IllegalStateException for {@link Distribution#UNIFORM}, which has no such parameter
+   *     (see {@link #bound})
+   */
+  public double stddev(Fans fans) {
+    double variance = variance(fans);
+    switch (distribution) {
+      case NORMAL:
+        return Math.sqrt(variance);
+      case TRUNCATED_NORMAL:
+        return Law.truncatedStddev(variance);
+      default:
+        throw new IllegalStateException("a uniform law has a limit, bound(fans), not a stddev");
+    }
+  }
+
+  /**
    * The largest magnitude a value can have: {@code L = sqrt(3 v)} for {@link Distribution#UNIFORM},
-   * {@code 2 s} with {@code s = sqrt(v) / 0.87962566103423978} for {@link
-   * Distribution#TRUNCATED_NORMAL}, and infinity for {@link Distribution#NORMAL}.
+   * {@code 2 s} (see {@link #stddev}) for {@link Distribution#TRUNCATED_NORMAL}, and infinity for
+   * {@link Distribution#NORMAL}.
    *
    * @throws NullPointerException if {@code fans} is null
    */
   public double bound(Fans fans) {
-    return Sampler.bound(distribution, variance(fans));
+    switch (distribution) {
+      case UNIFORM:
+        return Law.uniformLimit(variance(fans));
+      case TRUNCATED_NORMAL:
+        return Distribution.TRUNCATION * stddev(fans);
+      default:
+        Objects.requireNonNull(fans, "fans");
+        return Double.POSITIVE_INFINITY;
+    }
   }
 
-  /**
-   * Fills {@code dst}, the whole tensor in row-major order, in place.
-   *
-   * @param dst the tensor; its length is the number of elements
-   * @param fans the tensor's fans, see {@link Fans#of}
-   * @param seed the model's seed
-   * @param key names the tensor: tensors with other keys get independent values. The generated
-   *     initializers use {@code "<canonical class name>#<field>"}.
-   * @throws NullPointerException if {@code dst}, {@code fans} or {@code key} is null
-   */
-  public void fill(float[] dst, Fans fans, long seed, String key) {
-    Objects.requireNonNull(dst, "dst");
-    fill(dst, 0, dst.length, 0, fans, seed, key);
+  @Override
+  public double maxMagnitude(Fans fans) {
+    return law(fans).maxMagnitude();
   }
 
-  /**
-   * Fills {@code dst}, the whole tensor in row-major order, in place.
-   *
-   * @see #fill(float[], Fans, long, String)
-   */
-  public void fill(double[] dst, Fans fans, long seed, String key) {
-    Objects.requireNonNull(dst, "dst");
-    fill(dst, 0, dst.length, 0, fans, seed, key);
-  }
-
-  /**
-   * Writes elements {@code [firstIndex, firstIndex + count)} of the tensor to {@code dst[dstOffset
-   * ...]}: {@code dst[dstOffset + j]} = element {@code firstIndex + j}. Slices filled separately,
-   * in any order and on any machine, equal the whole tensor filled at once.
-   *
-   * @throws NullPointerException if {@code dst}, {@code fans} or {@code key} is null
-   * @throws IllegalArgumentException if {@code dstOffset}, {@code count} or {@code firstIndex} is
-   *     negative, or the slice runs past {@code dst} or past element {@code Long.MAX_VALUE}
-   */
+  @Override
   public void fill(
       float[] dst, int dstOffset, int count, long firstIndex, Fans fans, long seed, String key) {
-    Objects.requireNonNull(dst, "dst");
-    checkSlice(dst.length, dstOffset, count, firstIndex, fans, key);
-    Sampler.fill(distribution, variance(fans), dst, dstOffset, count, firstIndex, seed, key);
+    Slices.check(dst, dstOffset, count, firstIndex, fans, key);
+    law(fans, true).fill(dst, dstOffset, count, firstIndex, seed, key);
   }
 
-  /**
-   * Writes elements {@code [firstIndex, firstIndex + count)} of the tensor to {@code dst[dstOffset
-   * ...]}.
-   *
-   * @see #fill(float[], int, int, long, Fans, long, String)
-   */
+  @Override
   public void fill(
       double[] dst, int dstOffset, int count, long firstIndex, Fans fans, long seed, String key) {
-    Objects.requireNonNull(dst, "dst");
-    checkSlice(dst.length, dstOffset, count, firstIndex, fans, key);
-    Sampler.fill(distribution, variance(fans), dst, dstOffset, count, firstIndex, seed, key);
+    Slices.check(dst, dstOffset, count, firstIndex, fans, key);
+    law(fans, false).fill(dst, dstOffset, count, firstIndex, seed, key);
+  }
+
+  /** The law of a tensor of {@code fans}. */
+  Law law(Fans fans) {
+    return Law.varianceScaled(distribution, variance(fans));
   }
 
   /**
-   * Fills {@code rows}, the leaves of a nested tensor in row-major order, with consecutive slices
-   * of the flat tensor; for {@link GeneratedSupport}, which has checked them.
+   * The law of a tensor of {@code fans} and element type {@code float} or {@code double}, refused
+   * if its values would overflow that type.
    */
-  void fillRows(Object[] rows, Fans fans, long seed, String key) {
-    Sampler.fillRows(distribution, variance(fans), rows, seed, key);
-  }
-
-  private static void checkSlice(
-      int length, int dstOffset, int count, long firstIndex, Fans fans, String key) {
-    Objects.requireNonNull(fans, "fans");
-    Objects.requireNonNull(key, "key");
-    if (dstOffset < 0 || dstOffset > length) {
+  Law law(Fans fans, boolean isFloat) {
+    Law law = law(fans);
+    if (!(isFloat ? law.fitsFloat() : law.fitsDouble())) {
       throw new IllegalArgumentException(
-          "dstOffset must be in [0, " + length + "] (dst.length), found " + dstOffset);
+          this + " with fans " + fans + " would write values up to " + law.maxMagnitude()
+              + ", which overflow a " + (isFloat ? "float" : "double")
+              + "; use a smaller scale" + (isFloat ? " or a double tensor" : ""));
     }
-    if (count < 0 || count > length - dstOffset) {
-      throw new IllegalArgumentException(
-          "count must be in [0, "
-              + (length - dstOffset)
-              + "] (dst.length - dstOffset), found "
-              + count);
-    }
-    if (firstIndex < 0 || firstIndex > Long.MAX_VALUE - count) {
-      throw new IllegalArgumentException(
-          "firstIndex must be in [0, Long.MAX_VALUE - count], found " + firstIndex);
-    }
+    return law;
   }
 
   @Override
@@ -182,6 +163,7 @@ public final class VarianceScaling {
     return Objects.hash(scale, mode, distribution);
   }
 
+  /** {@code VarianceScaling[scale=2.0, mode=FAN_IN, distribution=TRUNCATED_NORMAL]}. */
   @Override
   public String toString() {
     return "VarianceScaling[scale=" + scale + ", mode=" + mode + ", distribution=" + distribution

@@ -30,6 +30,30 @@ final class Ziggurat {
   private static final double TWO_POW_52 = 0x1p52;
   private static final double TWO_POW_MINUS_53 = 0x1p-53;
 
+  /**
+   * Which ziggurat a law draws from. Naming one does not build the tables, which are built with
+   * the {@link Ziggurat} class, when a value is first drawn: a law is also made at compile time to
+   * check a setting, where no value is drawn.
+   */
+  enum Kind {
+    NORMAL,
+    TRUNCATED;
+
+    Ziggurat ziggurat() {
+      return this == NORMAL ? Ziggurat.NORMAL : Ziggurat.TRUNCATED;
+    }
+
+    /**
+     * An upper bound of every sample's magnitude: 2 for the truncated normal; for the normal the
+     * largest value its tail can return, {@code r + 53 ln 2 / r}, since a tail draw is {@code r -
+     * ln(u) / r} with {@code u >= 2^-53} (4.04 and 4.0 bound {@code r = 4.0388...} from above and
+     * below, so the bound only grows by using them).
+     */
+    double maxMagnitude() {
+      return this == TRUNCATED ? Distribution.TRUNCATION : 4.04 + 53 * StrictMath.log(2) / 4.0;
+    }
+  }
+
   /** The standard normal. */
   static final Ziggurat NORMAL = normal();
 
@@ -67,20 +91,22 @@ final class Ziggurat {
   }
 
   /**
-   * Writes elements {@code [first, first + count)} of the stream {@code streamKey}, each a sample
-   * times {@code stddev}, to {@code dst[offset...]}. Element {@code i} reads word {@code i} of the
-   * stream, and its own retry stream only if that word is rejected.
+   * Writes elements {@code [first, first + count)} of the stream {@code streamKey}, each {@code
+   * mean + z * stddev} for the sample {@code z}, to {@code dst[offset...]}. Element {@code i} reads
+   * word {@code i} of the stream, and its own retry stream only if that word is rejected. A {@code
+   * mean} of {@code -0.0} adds nothing to any value, the sign of a zero included: that is how the
+   * zero-mean laws of {@link VarianceScaling} keep their stream version 1 bits.
    *
    * <p>Each block of words is sampled in two passes: the first writes every element as if its word
    * were accepted and notes the rejected ones, the second redoes those few on the slow path.
-   * Keeping the slow path's call out of the first loop keeps that loop tight; noting a rejection
-   * behind a branch (taken for about 0.3% of words, so almost always predicted) rather than with
-   * an unconditional store and add made the loop 15% faster (bench/RESULTS.md, "The ziggurat's
-   * fast pass").
+   * Keeping the slow path's call out of the first loop keeps that loop tight, and a rejection is
+   * noted behind a branch, taken for about 0.3% of words and so almost always predicted, rather
+   * than with an unconditional store and add.
    */
-  void fill(float[] dst, int offset, int count, long first, double stddev, long streamKey) {
+  void fill(
+      float[] dst, int offset, int count, long first, double mean, double stddev, long streamKey) {
     Scratch scratch = Scratch.acquire();
-    fill(dst, offset, count, first, stddev, streamKey, scratch.words, scratch.rejected);
+    fill(dst, offset, count, first, mean, stddev, streamKey, scratch.words, scratch.rejected);
     scratch.release();
   }
 
@@ -88,65 +114,66 @@ final class Ziggurat {
    * The sampling loops, kept apart from {@link Scratch}'s atomic operations: compiled into one
    * method with them, C2 ran these loops about 40% slower.
    */
-  private void fill(float[] dst, int offset, int count, long first, double stddev, long streamKey,
-      long[] words, int[] rejected) {
+  private void fill(float[] dst, int offset, int count, long first, double mean, double stddev,
+      long streamKey, long[] words, int[] rejected) {
     long[] accept = this.accept;
     double[] width = this.signedWidth;
     for (int done = 0; done < count; ) {
-      int n = Math.min(CounterHash.BLOCK, count - done);
+      int n = Math.min(SplitMix64.BLOCK, count - done);
       long index = first + done;
-      CounterHash.words(streamKey, index, words, n);
+      SplitMix64.words(streamKey, index, words, n);
       int k = offset + done;
       int rejects = 0;
       for (int j = 0; j < n; j++) {
         long bits = words[j];
         int layer = (int) bits & (LAYERS - 1);
         long u = bits >>> POSITION_SHIFT;
-        dst[k + j] = (float) (fraction(u) * width[(int) bits & (2 * LAYERS - 1)] * stddev);
+        dst[k + j] = (float) (mean + fraction(u) * width[(int) bits & (2 * LAYERS - 1)] * stddev);
         if (u >= accept[layer]) {
           rejected[rejects++] = j;
         }
       }
       for (int r = 0; r < rejects; r++) {
         int j = rejected[r];
-        dst[k + j] = (float) (slowSample(words[j], streamKey, index + j) * stddev);
+        dst[k + j] = (float) (mean + slowSample(words[j], streamKey, index + j) * stddev);
       }
       done += n;
     }
   }
 
   /**
-   * As {@link #fill(float[], int, int, long, double, long)}, in double precision: the same loop
-   * over another primitive array, which Java's generics cannot share.
+   * As {@link #fill(float[], int, int, long, double, double, long)}, in double precision: the same
+   * loop over another primitive array, which Java's generics cannot share.
    */
-  void fill(double[] dst, int offset, int count, long first, double stddev, long streamKey) {
+  void fill(
+      double[] dst, int offset, int count, long first, double mean, double stddev, long streamKey) {
     Scratch scratch = Scratch.acquire();
-    fill(dst, offset, count, first, stddev, streamKey, scratch.words, scratch.rejected);
+    fill(dst, offset, count, first, mean, stddev, streamKey, scratch.words, scratch.rejected);
     scratch.release();
   }
 
-  private void fill(double[] dst, int offset, int count, long first, double stddev, long streamKey,
-      long[] words, int[] rejected) {
+  private void fill(double[] dst, int offset, int count, long first, double mean, double stddev,
+      long streamKey, long[] words, int[] rejected) {
     long[] accept = this.accept;
     double[] width = this.signedWidth;
     for (int done = 0; done < count; ) {
-      int n = Math.min(CounterHash.BLOCK, count - done);
+      int n = Math.min(SplitMix64.BLOCK, count - done);
       long index = first + done;
-      CounterHash.words(streamKey, index, words, n);
+      SplitMix64.words(streamKey, index, words, n);
       int k = offset + done;
       int rejects = 0;
       for (int j = 0; j < n; j++) {
         long bits = words[j];
         int layer = (int) bits & (LAYERS - 1);
         long u = bits >>> POSITION_SHIFT;
-        dst[k + j] = fraction(u) * width[(int) bits & (2 * LAYERS - 1)] * stddev;
+        dst[k + j] = mean + fraction(u) * width[(int) bits & (2 * LAYERS - 1)] * stddev;
         if (u >= accept[layer]) {
           rejected[rejects++] = j;
         }
       }
       for (int r = 0; r < rejects; r++) {
         int j = rejected[r];
-        dst[k + j] = slowSample(words[j], streamKey, index + j) * stddev;
+        dst[k + j] = mean + slowSample(words[j], streamKey, index + j) * stddev;
       }
       done += n;
     }
@@ -179,7 +206,7 @@ final class Ziggurat {
 
   /** The slow path, taken for about 0.3% of words: the wedge test, the tail, and redraws. */
   private double rejected(int layer, long u, long streamKey, long index) {
-    long retryKey = CounterHash.retryKey(streamKey, index);
+    long retryKey = StreamKeys.retryKey(streamKey, index);
     long n = 0;
     while (true) {
       if (u < accept[layer]) {
@@ -190,11 +217,11 @@ final class Ziggurat {
       }
       double candidate = fraction(u) * x[layer];
       double height =
-          y[layer] + unit(CounterHash.word(retryKey, n++)) * (y[layer + 1] - y[layer]);
+          y[layer] + unit(SplitMix64.word(retryKey, n++)) * (y[layer + 1] - y[layer]);
       if (height < density(candidate)) {
         return candidate;
       }
-      long bits = CounterHash.word(retryKey, n++);
+      long bits = SplitMix64.word(retryKey, n++);
       layer = (int) bits & (LAYERS - 1);
       u = bits >>> POSITION_SHIFT;
     }
@@ -203,8 +230,8 @@ final class Ziggurat {
   /** Marsaglia's exact sampler for the normal beyond {@code tailStart}. */
   private double tail(long retryKey, long n) {
     while (true) {
-      double dx = -StrictMath.log(unitOpen(CounterHash.word(retryKey, n++))) / tailStart;
-      double dy = -StrictMath.log(unitOpen(CounterHash.word(retryKey, n++)));
+      double dx = -StrictMath.log(unitOpen(SplitMix64.word(retryKey, n++))) / tailStart;
+      double dy = -StrictMath.log(unitOpen(SplitMix64.word(retryKey, n++)));
       if (dy + dy >= dx * dx) {
         return tailStart + dx;
       }
@@ -229,17 +256,12 @@ final class Ziggurat {
     return y >= 1.0 ? 0.0 : StrictMath.sqrt(-2.0 * StrictMath.log(y));
   }
 
-  /** The widest a sample can be: 2 for {@link #TRUNCATED}, infinity for {@link #NORMAL}. */
-  double bound() {
-    return tailStart < Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : x[0];
-  }
-
-  /** Where the tail starts; infinity if there is none. */
+  /** Where the tail starts; infinity if there is none. For the tests of the tables. */
   double tailStart() {
     return tailStart;
   }
 
-  /** The area of layer {@code i}'s rectangle, {@code x[i] (y[i + 1] - y[i])}. */
+  /** The area of layer {@code i}'s rectangle, {@code x[i] (y[i + 1] - y[i])}. For the tests. */
   double layerArea(int i) {
     return x[i] * (y[i + 1] - y[i]);
   }

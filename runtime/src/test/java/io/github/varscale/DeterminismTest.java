@@ -80,10 +80,10 @@ class DeterminismTest {
   @ParameterizedTest
   @EnumSource(Distribution.class)
   void oneThreadEqualsManyThreads(Distribution distribution) throws Exception {
-    int n = 3 * VarianceScaling.PARALLEL_THRESHOLD + 17;
+    int n = 3 * ParallelFill.THRESHOLD + 17;
     float[] sequential = new float[n];
     // Slices below the threshold are filled on the calling thread only.
-    int slice = VarianceScaling.PARALLEL_THRESHOLD / 2;
+    int slice = ParallelFill.THRESHOLD / 2;
     for (int start = 0; start < n; start += slice) {
       int count = Math.min(slice, n - start);
       init(distribution).fill(sequential, start, count, start, FANS, 11, KEY);

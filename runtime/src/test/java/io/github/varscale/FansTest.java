@@ -69,7 +69,7 @@ class FansTest {
   @Test
   void refusesNullsNamingTheParameter() {
     NullPointerException e =
-        assertThrows(NullPointerException.class, () -> Fans.of(null, 3, 4));
+        assertThrows(NullPointerException.class, () -> Fans.of((Layout) null, 3, 4));
     assertEquals("layout", e.getMessage());
     e = assertThrows(NullPointerException.class, () -> Fans.of(Layout.IN_OUT, (int[]) null));
     assertEquals("shape", e.getMessage());

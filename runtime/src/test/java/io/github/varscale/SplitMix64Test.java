@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Known-answer tests of the generator behind every sample. */
-class CounterHashTest {
+class SplitMix64Test {
 
   /**
    * Word n of a stream is the (n + 1)-th output of the JDK's SplittableRandom with the stream key
@@ -18,7 +18,7 @@ class CounterHashTest {
     for (long key : new long[] {0L, 42L, -1L, 0x0123456789abcdefL}) {
       SplittableRandom reference = new SplittableRandom(key);
       for (long n = 0; n < 1000; n++) {
-        assertEquals(reference.nextLong(), CounterHash.word(key, n), "key " + key + " word " + n);
+        assertEquals(reference.nextLong(), SplitMix64.word(key, n), "key " + key + " word " + n);
       }
     }
   }
@@ -26,9 +26,9 @@ class CounterHashTest {
   /** Reference vectors of the FNV-1a 64-bit hash from its authors' test suite. */
   @Test
   void keyHashIsFnv1a64() {
-    assertEquals(0xcbf29ce484222325L, CounterHash.fnv1a64(""));
-    assertEquals(0xaf63dc4c8601ec8cL, CounterHash.fnv1a64("a"));
-    assertEquals(0x85944171f73967e8L, CounterHash.fnv1a64("foobar"));
+    assertEquals(0xcbf29ce484222325L, StreamKeys.fnv1a64(""));
+    assertEquals(0xaf63dc4c8601ec8cL, StreamKeys.fnv1a64("a"));
+    assertEquals(0x85944171f73967e8L, StreamKeys.fnv1a64("foobar"));
   }
 
   /** The key is hashed as its UTF-8 bytes, whatever characters it holds. */
@@ -40,21 +40,21 @@ class CounterHashTest {
       for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
         expected = (expected ^ (b & 0xff)) * 0x100000001b3L;
       }
-      assertEquals(expected, CounterHash.fnv1a64(key), key);
+      assertEquals(expected, StreamKeys.fnv1a64(key), key);
     }
   }
 
   /** The stream key is the stated function of seed and key; non-ASCII keys hash their UTF-8. */
   @Test
   void streamKeyIsTheStatedFunction() {
-    SplittableRandom mixer = new SplittableRandom(-CounterHash.GAMMA);
+    SplittableRandom mixer = new SplittableRandom(-SplitMix64.GAMMA);
     long mixedSeed = mixer.nextLong(); // mix64(0)
     assertEquals(
-        new SplittableRandom((mixedSeed ^ CounterHash.fnv1a64("p.Mlp#w1")) - CounterHash.GAMMA)
+        new SplittableRandom((mixedSeed ^ StreamKeys.fnv1a64("p.Mlp#w1")) - SplitMix64.GAMMA)
             .nextLong(),
-        CounterHash.streamKey(0L, "p.Mlp#w1"));
+        StreamKeys.streamKey(0L, "p.Mlp#w1"));
     assertEquals(
-        CounterHash.fnv1a64(new String(new byte[] {(byte) 0xc3, (byte) 0xa9},
+        StreamKeys.fnv1a64(new String(new byte[] {(byte) 0xc3, (byte) 0xa9},
             java.nio.charset.StandardCharsets.UTF_8)),
         ((0xcbf29ce484222325L ^ 0xc3) * 0x100000001b3L ^ 0xa9) * 0x100000001b3L);
   }
@@ -70,7 +70,7 @@ class CounterHashTest {
     double[] x = new double[100];
     init.fill(x, fans, 9L, "k");
     double limit = Math.sqrt(3.0 / 30);
-    SplittableRandom words = new SplittableRandom(CounterHash.streamKey(9L, "k"));
+    SplittableRandom words = new SplittableRandom(StreamKeys.streamKey(9L, "k"));
     for (int i = 0; i < x.length; i++) {
       long u = words.nextLong() >>> 11;
       long m = 2 * u + 1 - (1L << 53); // odd, |m| < 2^53: exact as a double
@@ -89,7 +89,7 @@ class CounterHashTest {
     float[] x = new float[101];
     init.fill(x, fans, 9L, "k");
     float limit = (float) Math.sqrt(3.0 / 30);
-    SplittableRandom words = new SplittableRandom(CounterHash.streamKey(9L, "k"));
+    SplittableRandom words = new SplittableRandom(StreamKeys.streamKey(9L, "k"));
     for (int i = 0; i < x.length; i += 2) {
       long word = words.nextLong();
       int high = (int) (word >>> 40);

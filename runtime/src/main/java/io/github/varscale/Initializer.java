@@ -1,0 +1,114 @@
+package io.github.varscale;
+
+import java.util.Objects;
+
+/**
+ * How a tensor's values are drawn, for shapes known only at run time and for filling one slice of
+ * a huge (sharded) tensor: {@link VarianceScaling} and the fixed {@link FixedInitializer}s. They
+ * write the same values as the generated {@code <Model>Initializer}s for the same seed, key,
+ * settings and shape.
+ *
+ * <pre>{@code
+ * Initializer he = VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL);
+ * float[] w = new float[784 * 256];
+ * he.fill(w, Layout.IN_OUT, new int[] {784, 256}, 42L, "mlp.dense1");
+ * }</pre>
+ *
+ * <p>Element {@code i} of a tensor is a pure function of the seed, the key, the settings, the fans,
+ * {@code i} and the element type: the same bits on every JVM (17 and newer), platform and thread
+ * count, and whichever slices the tensor is filled in. Large fills run in parallel on the common
+ * fork-join pool. Every method checks its arguments before writing anything: a null throws {@link
+ * NullPointerException} naming the parameter, a bad value {@link IllegalArgumentException} naming
+ * the argument and the value. Implementations are immutable and thread-safe.
+ */
+public sealed interface Initializer permits VarianceScaling, FixedInitializer {
+
+  /**
+   * Writes elements {@code [firstIndex, firstIndex + count)} of the tensor to {@code
+   * dst[dstOffset ...]}: {@code dst[dstOffset + j]} = element {@code firstIndex + j}. Slices filled
+   * separately, in any order and on any machine, equal the whole tensor filled at once.
+   *
+   * @param fans the whole tensor's fans, see {@link Fans#of}; the fixed initializers ignore them
+   * @param seed the model's seed
+   * @param key names the tensor: tensors with other keys get independent values. The generated
+   *     initializers use {@code "<canonical class name>#<path>"}.
+   * @throws NullPointerException if {@code dst}, {@code fans} or {@code key} is null
+   * @throws IllegalArgumentException if {@code dstOffset}, {@code count} or {@code firstIndex} is
+   *     negative, the slice runs past {@code dst} or past element {@code Long.MAX_VALUE}, or the
+   *     values would overflow a {@code float}
+   */
+  void fill(float[] dst, int dstOffset, int count, long firstIndex, Fans fans, long seed,
+      String key);
+
+  /**
+   * As {@link #fill(float[], int, int, long, Fans, long, String)}, for a {@code double} tensor.
+   *
+   * @throws IllegalArgumentException also if the values would overflow a {@code double}
+   */
+  void fill(double[] dst, int dstOffset, int count, long firstIndex, Fans fans, long seed,
+      String key);
+
+  /**
+   * Fills {@code dst}, the whole tensor of {@code shape} in row-major order, in place.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code dst.length} is not the shape's element count, or
+   *     as {@link Fans#of(Layout, int...)} refuses the shape
+   */
+  default void fill(float[] dst, Layout layout, int[] shape, long seed, String key) {
+    fill(dst, FanAxes.of(Objects.requireNonNull(layout, "layout")), shape, seed, key);
+  }
+
+  /** As {@link #fill(float[], Layout, int[], long, String)}, for a {@code double} tensor. */
+  default void fill(double[] dst, Layout layout, int[] shape, long seed, String key) {
+    fill(dst, FanAxes.of(Objects.requireNonNull(layout, "layout")), shape, seed, key);
+  }
+
+  /**
+   * Fills {@code dst}, the whole tensor of {@code shape} in row-major order, in place, its fans
+   * given by {@code axes}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code dst.length} is not the shape's element count, or
+   *     as {@link FanAxes#fans} refuses the shape
+   */
+  default void fill(float[] dst, FanAxes axes, int[] shape, long seed, String key) {
+    Objects.requireNonNull(dst, "dst");
+    Fans fans = Objects.requireNonNull(axes, "axes").fans(shape);
+    Shapes.requireLength(dst.length, shape);
+    fill(dst, 0, dst.length, 0, fans, seed, key);
+  }
+
+  /** As {@link #fill(float[], FanAxes, int[], long, String)}, for a {@code double} tensor. */
+  default void fill(double[] dst, FanAxes axes, int[] shape, long seed, String key) {
+    Objects.requireNonNull(dst, "dst");
+    Fans fans = Objects.requireNonNull(axes, "axes").fans(shape);
+    Shapes.requireLength(dst.length, shape);
+    fill(dst, 0, dst.length, 0, fans, seed, key);
+  }
+
+  /**
+   * Fills {@code dst} as the whole tensor, whatever its shape: {@code dst.length} elements with
+   * the given fans. Prefer the overloads that take the shape, which refuse a {@code dst} of the
+   * wrong length.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  default void fill(float[] dst, Fans fans, long seed, String key) {
+    fill(Objects.requireNonNull(dst, "dst"), 0, dst.length, 0, fans, seed, key);
+  }
+
+  /** As {@link #fill(float[], Fans, long, String)}, for a {@code double} tensor. */
+  default void fill(double[] dst, Fans fans, long seed, String key) {
+    fill(Objects.requireNonNull(dst, "dst"), 0, dst.length, 0, fans, seed, key);
+  }
+
+  /**
+   * An upper bound of the magnitude of any value this initializer writes for a tensor of {@code
+   * fans}: the limit of a uniform law, {@code |mean| + 2 stddev} of a truncated normal, a bound of
+   * the normal ziggurat's largest sample for an untruncated one, {@code |value|} for a constant.
+   *
+   * @throws NullPointerException if {@code fans} is null
+   */
+  double maxMagnitude(Fans fans);
+}

@@ -1,0 +1,61 @@
+package io.github.varscale.internal;
+
+import io.github.varscale.TensorSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the no-argument {@code specs()} of a model whose specs depend on no instance: its own
+ * tensors, its superclass's, and its single parts'. The order is {@code specs(model)}'s: the
+ * inherited tensors, the own tensors, the inherited parts, the own parts. Not for direct use.
+ */
+public final class StaticSpecs {
+  private final List<TensorSpec> inheritedTensors = new ArrayList<>();
+  private final List<TensorSpec> tensors = new ArrayList<>();
+  private final List<TensorSpec> inheritedParts = new ArrayList<>();
+  private final List<TensorSpec> parts = new ArrayList<>();
+
+  private StaticSpecs() {}
+
+  /** A builder with the superclass's {@code specs()}, or with none. */
+  public static StaticSpecs inherit(List<TensorSpec> superclassSpecs) {
+    StaticSpecs builder = new StaticSpecs();
+    for (TensorSpec spec : superclassSpecs) {
+      // A field's path has no dot; a part's tensors' paths start with the part's name and a dot.
+      (spec.path().indexOf('.') < 0 ? builder.inheritedTensors : builder.inheritedParts).add(spec);
+    }
+    return builder;
+  }
+
+  /** A builder for a model without a superclass model. */
+  public static StaticSpecs of() {
+    return new StaticSpecs();
+  }
+
+  /** Adds a tensor field of constant shape. */
+  public StaticSpecs tensor(TensorField field) {
+    tensors.add(field.constantSpec());
+    return this;
+  }
+
+  /** Adds the part in field {@code key} ({@code "p.Block#attn"}), whose own specs are given. */
+  public StaticSpecs part(String key, List<TensorSpec> partSpecs) {
+    String prefix = key.substring(key.indexOf('#') + 1) + ".";
+    String keyPrefix = key.substring(0, key.indexOf('#') + 1);
+    for (TensorSpec spec : partSpecs) {
+      String path = prefix + spec.path();
+      parts.add(TensorSpec.of(path, keyPrefix + path, spec.elementType(), spec.shape(),
+          spec.axes(), spec.initializer(), spec.initializerName()));
+    }
+    return this;
+  }
+
+  /** The specs, in {@code specs(model)}'s order. */
+  public List<TensorSpec> build() {
+    List<TensorSpec> all = new ArrayList<>(inheritedTensors);
+    all.addAll(tensors);
+    all.addAll(inheritedParts);
+    all.addAll(parts);
+    return List.copyOf(all);
+  }
+}

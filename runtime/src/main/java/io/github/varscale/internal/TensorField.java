@@ -1,0 +1,202 @@
+package io.github.varscale.internal;
+
+import io.github.varscale.FanAxes;
+import io.github.varscale.Initializer;
+import io.github.varscale.TensorSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The static description of one tensor field, built once by its generated nested class: its key,
+ * initializer, element type, fan axes, and its shape, constant or read from the model's fields.
+ * Not for direct use.
+ */
+public final class TensorField {
+  /** The most elements a Java array can hold on every JVM. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  private final String key;
+  private final String name;
+  private final String annotation;
+  private final Initializer initializer;
+  private final Class<?> elementType;
+  private final FanAxes axes;
+  /** The constant shape, or null if it is read from the model. */
+  private final int[] shape;
+  /** The constant shape's spec under the default key, or null. */
+  private final TensorSpec spec;
+  /** The dims expressions as written, or null. */
+  private final String[] dims;
+  /** {@code factors[d]}: dimension {@code d}'s terms, a literal {@code v >= 0} or field {@code -1 - i}. */
+  private final int[][] factors;
+  /** The field names the dims read, in the order their values are passed. */
+  private final String[] names;
+
+  private TensorField(String key, String annotation, Initializer initializer,
+      Class<?> elementType, FanAxes axes, int[] shape, String[] dims, int[][] factors,
+      String[] names) {
+    this.key = key;
+    this.name = key.substring(key.indexOf('#') + 1);
+    this.annotation = annotation;
+    this.initializer = initializer;
+    this.elementType = elementType;
+    this.axes = axes;
+    this.shape = shape;
+    this.dims = dims;
+    this.factors = factors;
+    this.names = names;
+    this.spec = shape == null
+        ? null
+        : TensorSpec.of(name, key, elementType, shape, axes, initializer, annotation);
+  }
+
+  /**
+   * A field of constant shape.
+   *
+   * @param key {@code "<canonical class name>#<field>"}
+   * @param annotation the initializer annotation's simple name, {@code "HeNormal"}
+   */
+  public static TensorField of(String key, String annotation, Initializer initializer,
+      Class<?> elementType, FanAxes axes, int... shape) {
+    return new TensorField(key, annotation, initializer, elementType, axes, shape.clone(), null,
+        null, null);
+  }
+
+  /**
+   * A field of constant shape too long to write as arguments: {@code shape} is its dimensions
+   * joined by commas, {@code "1,1,4"}.
+   */
+  public static TensorField of(String key, String annotation, Initializer initializer,
+      Class<?> elementType, FanAxes axes, String shape) {
+    int[] dimensions = Arrays.stream(shape.split(",")).mapToInt(Integer::parseInt).toArray();
+    return of(key, annotation, initializer, elementType, axes, dimensions);
+  }
+
+  /**
+   * A field whose dimensions are read from the model: each of {@code dims} is terms joined by
+   * {@code *}, a term a positive literal or a field name, as {@code @Shape(dims = ...)} writes
+   * them (checked by the processor). The walk passes the values of the names in the order they
+   * first appear.
+   */
+  public static TensorField withDims(String key, String annotation, Initializer initializer,
+      Class<?> elementType, FanAxes axes, String... dims) {
+    List<String> names = new ArrayList<>();
+    int[][] factors = new int[dims.length][];
+    for (int d = 0; d < dims.length; d++) {
+      String[] terms = dims[d].split("\\*");
+      factors[d] = new int[terms.length];
+      for (int t = 0; t < terms.length; t++) {
+        String term = terms[t].strip();
+        if (!term.isEmpty() && Character.isDigit(term.charAt(0))) {
+          factors[d][t] = Integer.parseInt(term);
+        } else {
+          if (!names.contains(term)) {
+            names.add(term);
+          }
+          factors[d][t] = -1 - names.indexOf(term);
+        }
+      }
+    }
+    return new TensorField(key, annotation, initializer, elementType, axes, null, dims.clone(),
+        factors, names.toArray(String[]::new));
+  }
+
+  /** The field's simple name, the last segment of its paths. */
+  String name() {
+    return name;
+  }
+
+  /** {@code "<canonical class name>#<field>"}. */
+  String key() {
+    return key;
+  }
+
+  /** The field as Java names it: {@code p.Mlp.w1}. */
+  String javaName() {
+    return key.replace('#', '.');
+  }
+
+  /** The spec under the default key, for a constant shape; null otherwise. */
+  TensorSpec constantSpec() {
+    return spec;
+  }
+
+  /**
+   * The spec of this field at {@code path} under {@code key}, its dims evaluated from {@code
+   * values} (none for a constant shape).
+   *
+   * @throws IllegalArgumentException if a dimension is {@code <= 0} or overflows, the tensor
+   *     exceeds a Java array, or the spec refuses it; the message names the field and the values
+   */
+  TensorSpec spec(String path, String key, int[] values) {
+    if (shape != null) {
+      return path.equals(name) && key.equals(this.key)
+          ? spec
+          : TensorSpec.of(path, key, elementType, shape, axes, initializer, annotation);
+    }
+    int[] dimensions = new int[factors.length];
+    long size = 1;
+    for (int d = 0; d < factors.length; d++) {
+      long value = 1;
+      for (int factor : factors[d]) {
+        int term = factor >= 0 ? factor : values[-1 - factor];
+        if (term <= 0) {
+          throw refusal(path, "dimension " + d + ", \"" + dims[d] + "\", reads "
+              + names[-1 - factor] + " = " + term + "; every field a dimension reads must be > 0",
+              values);
+        }
+        value *= term;
+        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+          throw refusal(path, "dimension " + d + ", \"" + dims[d] + "\", overflows an int", values);
+        }
+      }
+      if (value <= 0) {
+        throw refusal(path, "dimension " + d + ", \"" + dims[d] + "\", is " + value
+            + "; every dimension must be > 0", values);
+      }
+      dimensions[d] = (int) value;
+      size = Math.min(size * value, MAX_ARRAY + 1);
+    }
+    if (size > MAX_ARRAY) {
+      throw refusal(path, "shape " + Arrays.toString(dimensions) + " has more elements than a Java"
+          + " array can hold (" + MAX_ARRAY + ")", values);
+    }
+    try {
+      return TensorSpec.of(path, key, elementType, dimensions, axes, initializer, annotation);
+    } catch (IllegalArgumentException e) {
+      throw refusal(path, e.getMessage(), values);
+    }
+  }
+
+  private IllegalArgumentException refusal(String path, String what, int[] values) {
+    StringBuilder read = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      read.append(i == 0 ? "" : ", ").append(names[i]).append(" = ").append(values[i]);
+    }
+    String field = path.equals(name) ? javaName() : path + " (" + javaName() + ")";
+    return new IllegalArgumentException(
+        field + ": @Shape(dims = " + Arrays.toString(dims) + ") with " + read + ": " + what);
+  }
+
+  /** The number of values a walk passes for the dims. */
+  int arity() {
+    return names == null ? 0 : names.length;
+  }
+
+  @Override
+  public String toString() {
+    return key + (shape != null ? " " + Arrays.toString(shape) : " dims " + Arrays.toString(dims));
+  }
+
+  /** Throws unless {@code values} has one value per name the dims read. */
+  void requireArity(int[] values) {
+    Objects.requireNonNull(values, "values");
+    if (values.length != arity()) {
+      throw new IllegalArgumentException(
+          key + " reads " + arity() + " dims values, given " + values.length
+              + "; recompile the model with the matching varscale processor");
+    }
+  }
+}
