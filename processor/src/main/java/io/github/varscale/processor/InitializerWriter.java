@@ -7,177 +7,444 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.varscale.Distribution;
-import io.github.varscale.GeneratedSupport;
+import io.github.varscale.FanAxes;
+import io.github.varscale.FixedInitializer;
+import io.github.varscale.Layout;
+import io.github.varscale.ModelTensor;
 import io.github.varscale.Mode;
-import java.util.Objects;
+import io.github.varscale.TensorSpec;
+import io.github.varscale.VarianceScaling;
+import io.github.varscale.internal.StaticSpecs;
+import io.github.varscale.internal.TensorField;
+import io.github.varscale.internal.Walker;
+import io.github.varscale.processor.InitializerSpec.Constants;
+import io.github.varscale.processor.InitializerSpec.PartPlan;
+import io.github.varscale.processor.InitializerSpec.Read;
+import io.github.varscale.processor.InitializerSpec.TensorPlan;
+import io.github.varscale.processor.ModelClass.Container;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes the {@code <Model>Initializer} of a validated {@link InitializerSpec} with JavaPoet. It
  * reads only the spec: every decision was made before.
+ *
+ * <p>The initializer's {@code initialize}, {@code tensors} and {@code specs} all hand the model to
+ * the runtime's {@link Walker} with the one generated {@code walk} method, which visits each
+ * tensor field (allocating it when the walker says so) and each part. Each field costs the
+ * generated source a nested class and four lines of {@code walk}, which keeps it small and cheap
+ * to compile on every build.
  */
 final class InitializerWriter {
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
-  private static final ClassName MODE = ClassName.get(Mode.class);
-  private static final ClassName DISTRIBUTION = ClassName.get(Distribution.class);
-  private static final ClassName SUPPORT = ClassName.get(GeneratedSupport.class);
+  private static final ClassName WALKER = ClassName.get(Walker.class);
+  private static final ClassName FIELD = ClassName.get(TensorField.class);
+  private static final ClassName STATIC_SPECS = ClassName.get(StaticSpecs.class);
+  private static final ClassName LIST = ClassName.get(List.class);
   private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
+
+  /** At most this many fields go in one method, far below the JVM's 64 KiB of code a method. */
+  static final int FIELDS_PER_METHOD = 256;
+
+  /** Constant shapes of more dimensions are written as one string rather than as arguments. */
+  private static final int MAX_SHAPE_ARGUMENTS = 64;
+
   private static final String CLASS_DOC =
       """
-      Initializes the variance-scaled fields of {@link $T}; see {@link #initialize}.
+      Initializes the tensors of {@link $T}; see {@link #initialize}.
 
-      <p>Each field has a nested class of constants, computed at compile time: {@code FAN_IN},
-      {@code FAN_OUT}, {@code VARIANCE = scale / max(1, n)} with {@code n} the fan its mode
-      selects, {@code SIZE} (the element count), {@code KEY} (what its values are drawn for), and
-      either {@code LIMIT = sqrt(3 * VARIANCE)}, the uniform law's values lying in
-      {@code [-LIMIT, LIMIT]}, or {@code STDDEV}: {@code sqrt(VARIANCE)} for the normal law,
-      {@code sqrt(VARIANCE) / 0.87962566103423978} for the truncated one, cut to
-      {@code [-2 * STDDEV, 2 * STDDEV]} so that its variance is {@code VARIANCE}.
+      <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
+      {@code FAN_IN}, {@code FAN_OUT}, {@code SIZE} and, for a variance-scaled field, {@code
+      VARIANCE} and {@code STDDEV} or {@code LIMIT}, as {@link $T} computes them.
       """;
 
-  private InitializerWriter() {}
+  private final InitializerSpec spec;
+
+  private InitializerWriter(InitializerSpec spec) {
+    this.spec = spec;
+  }
 
   static JavaFile write(InitializerSpec spec, String processorName) {
+    return new InitializerWriter(spec).file(processorName);
+  }
+
+  private JavaFile file(String processorName) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(spec.name())
             .addOriginatingElement(spec.origin())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc(CLASS_DOC, spec.model())
-            .addMethod(privateConstructor())
-            .addMethod(initialize(spec));
+            .addJavadoc(CLASS_DOC, spec.model(), VarianceScaling.class)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(initialize())
+            .addMethod(initializeScoped())
+            .addMethod(tensors())
+            .addMethod(specs());
     if (spec.generatedAnnotation()) {
       type.addAnnotation(
           AnnotationSpec.builder(GENERATED).addMember("value", "$S", processorName).build());
     }
-    for (Tensor tensor : spec.tensors()) {
-      type.addType(constants(tensor));
+    if (spec.staticSpecs()) {
+      staticSpecs(type);
+    }
+    walk(type);
+    for (TensorPlan tensor : spec.tensors()) {
+      type.addType(nestedClass(tensor));
     }
     return JavaFile.builder(spec.name().packageName(), type.build())
         .skipJavaLangImports(true)
         .build();
   }
 
-  private static MethodSpec initialize(InitializerSpec spec) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("initialize")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(spec.modelType(), "model")
-            .addParameter(TypeName.LONG, "seed")
-            .addJavadoc(
-                "Fills the annotated fields of {@code model}, inherited ones included: allocates"
-                    + " those that\nare null with their declared shape and overwrites the others in"
-                    + " place. Each field's\nvalues depend only on {@code seed}, its key and its"
-                    + " declaration.\n\n"
-                    + "@param model the model to initialize\n"
-                    + "@param seed the seed of the whole model\n"
-                    + "@throws NullPointerException if {@code model} is null\n"
-                    + "@throws IllegalArgumentException if a field is allocated with another shape;"
-                    + " then no field\n    has changed\n")
-            .addStatement("$T.requireNonNull(model, $S)", Objects.class, "model");
-    // Every check runs before the first write, so a wrong shape leaves the whole model unchanged.
-    for (Tensor tensor : spec.tensors()) {
-      method.addStatement(
-          "$T.check(model.$N, $N.KEY$L)",
-          SUPPORT,
-          tensor.field(),
-          tensor.nestedClass(),
-          tensor.shape().stream().map(d -> ", " + d).collect(Collectors.joining()));
-    }
-    spec.superInitializer()
-        .ifPresent(parent -> method.addStatement("$T.initialize(model, seed)", parent));
-    for (Tensor tensor : spec.tensors()) {
-      method
-          .beginControlFlow("if (model.$N == null)", tensor.field())
-          .addStatement("model.$N = $L", tensor.field(), allocation(tensor))
-          .endControlFlow()
-          .addStatement(
-              "$T.fill(model.$N, $L, $T.$N, $T.$N,$W$N.FAN_IN, $N.FAN_OUT, seed, $N.KEY)",
-              SUPPORT,
-              tensor.field(),
-              tensor.scale(),
-              MODE,
-              tensor.mode().name(),
-              DISTRIBUTION,
-              tensor.distribution().name(),
-              tensor.nestedClass(),
-              tensor.nestedClass(),
-              tensor.nestedClass());
-    }
-    return method.build();
-  }
+  // ---- the public methods --------------------------------------------------------------------
 
-  /** {@code new float[W.SIZE]} for a flat field, {@code new float[8][3][3][4]} for a nested one. */
-  private static CodeBlock allocation(Tensor tensor) {
-    TypeName element = tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT;
-    if (tensor.isFlat()) {
-      return CodeBlock.of("new $T[$N.SIZE]", element, tensor.nestedClass());
-    }
-    CodeBlock.Builder allocation = CodeBlock.builder().add("new $T", element);
-    tensor.shape().forEach(dimension -> allocation.add("[$L]", dimension));
-    return allocation.build();
-  }
+  private MethodSpec initialize() {
+    return MethodSpec.methodBuilder("initialize")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(spec.modelType(), "model")
+        .addParameter(TypeName.LONG, "seed")
+        .addJavadoc(
+            """
+            Allocates every null tensor field of {@code model} and of its parts with its declared
+            shape, then fills every tensor with its initializer's values for {@code seed}: the
+            model's own tensors, inherited ones included, then its parts, in declaration order.
 
-  /** The field's constants; all are compile-time constants, so the class needs no initializer. */
-  private static TypeSpec constants(Tensor tensor) {
-    return TypeSpec.classBuilder(tensor.nestedClass())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc(describe(tensor))
-        .addField(constant(TypeName.INT, "FAN_IN", tensor.fanIn()))
-        .addField(constant(TypeName.INT, "FAN_OUT", tensor.fanOut()))
-        .addField(constant(TypeName.DOUBLE, "VARIANCE", tensor.variance()))
-        .addField(constant(TypeName.DOUBLE, tensor.samplingName(), tensor.sampling()))
-        .addField(constant(TypeName.INT, "SIZE", tensor.size()))
-        .addField(
-            FieldSpec.builder(String.class, "KEY", CONSTANT)
-                .initializer("$S", tensor.key())
-                .build())
-        .addMethod(privateConstructor())
+            @throws NullPointerException if {@code model} is null
+            @throws IllegalArgumentException if a field holds an array of another shape, a
+                dimension read from the model is out of bounds, or a part array or list holds a
+                null; then no field of the model or its parts has changed
+            """)
+        .addStatement("$T.initialize(model, seed, $T::walk)", WALKER, spec.name())
         .build();
   }
 
-  /**
-   * What the field is, in two lines: the constants themselves are explained once, in the class's
-   * javadoc, since every line here is read by javac on every build.
-   */
-  private static CodeBlock describe(Tensor tensor) {
-    return CodeBlock.of(
-        "Field {@code $L}, a {@code $L} of shape $L ($L):\n{@code @$L}, scale $L, $L, $L.\n",
-        tensor.field(),
-        fieldType(tensor),
-        tensor.shape(),
-        tensor.layout(),
-        tensor.annotation(),
-        tensor.scale(),
-        tensor.mode(),
-        tensor.distribution());
+  private MethodSpec initializeScoped() {
+    return MethodSpec.methodBuilder("initialize")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(spec.modelType(), "model")
+        .addParameter(TypeName.LONG, "seed")
+        .addParameter(String.class, "scope")
+        .addJavadoc(
+            """
+            As {@code initialize(model, seed)}, with the key of each tensor {@code scope + "." +
+            path}: for a model composed by hand.
+
+            @throws NullPointerException if {@code model} or {@code scope} is null
+            @throws IllegalArgumentException if {@code scope} is empty, or as {@code
+                initialize(model, seed)}
+            """)
+        .addStatement("$T.initialize(model, seed, scope, $T::walk)", WALKER, spec.name())
+        .build();
+  }
+
+  private MethodSpec tensors() {
+    return MethodSpec.methodBuilder("tensors")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(LIST, ClassName.get(ModelTensor.class)))
+        .addParameter(spec.modelType(), "model")
+        .addJavadoc(
+            """
+            The tensors of {@code model} and of its parts, in the order {@code initialize} fills
+            them; a null tensor field is first allocated with zeros.
+
+            @throws NullPointerException if {@code model} is null
+            @throws IllegalArgumentException as {@code initialize} refuses the model
+            """)
+        .addStatement("return $T.tensors(model, $T::walk)", WALKER, spec.name())
+        .build();
+  }
+
+  private MethodSpec specs() {
+    return MethodSpec.methodBuilder("specs")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(LIST, ClassName.get(TensorSpec.class)))
+        .addParameter(spec.modelType(), "model")
+        .addJavadoc(
+            """
+            The descriptions of the tensors of {@code model} and of its parts, in the order of
+            {@code tensors}; reads the fields the shapes' dims name and the parts, not the tensor
+            fields.
+
+            @throws NullPointerException if {@code model} is null
+            @throws IllegalArgumentException if a dimension read from the model is out of bounds,
+                or a part array or list holds a null
+            """)
+        .addStatement("return $T.specs(model, $T::walk)", WALKER, spec.name())
+        .build();
+  }
+
+  /** {@code specs()}, for a model whose specs depend on no instance. */
+  private void staticSpecs(TypeSpec.Builder type) {
+    CodeBlock start = spec.superInitializer()
+        .map(parent -> CodeBlock.of("$T.inherit($T.specs())", STATIC_SPECS, parent))
+        .orElse(CodeBlock.of("$T.of()", STATIC_SPECS));
+    List<CodeBlock> statements = new ArrayList<>();
+    for (TensorPlan tensor : spec.tensors()) {
+      statements.add(CodeBlock.of("specs.tensor($N.FIELD)", tensor.nestedClass()));
+    }
+    for (PartPlan part : spec.parts()) {
+      statements.add(
+          CodeBlock.of("specs.part($S, $T.specs())", part.key(), part.initializer()));
+    }
+    MethodSpec.Builder method = MethodSpec.methodBuilder("specs")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(LIST, ClassName.get(TensorSpec.class)))
+        .addJavadoc("The descriptions of the tensors of every {@link $T}, whose shapes are"
+            + " constants.\n", spec.model())
+        .addStatement("$T specs = $L", STATIC_SPECS, start);
+    chunked(type, method, "specs", ParameterSet.SPECS, statements);
+    type.addMethod(method.addStatement("return specs.build()").build());
+  }
+
+  // ---- walk ----------------------------------------------------------------------------------
+
+  private void walk(TypeSpec.Builder type) {
+    MethodSpec.Builder walk = MethodSpec.methodBuilder("walk")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(spec.modelType(), "model")
+        .addParameter(WALKER, "w")
+        .addJavadoc(
+            """
+            Visits the tensors and parts of {@code model} for the runtime's {@link $T}: called by
+            {@code initialize}, {@code tensors} and {@code specs}, and by the initializers of
+            subclasses and of models made of parts; not for direct use.
+            """, WALKER);
+    spec.superInitializer().ifPresent(parent -> walk.addStatement("$T.walk(model, w)", parent));
+    List<CodeBlock> visits = new ArrayList<>();
+    for (TensorPlan tensor : spec.tensors()) {
+      visits.add(visit(tensor));
+    }
+    for (PartPlan part : spec.parts()) {
+      visits.add(CodeBlock.builder()
+          .addStatement("w.$L($S, model.$N, $T::walk)",
+              part.container() == Container.SINGLE ? "part" : "parts", part.key(), part.field(),
+              part.initializer())
+          .build());
+    }
+    chunked(type, walk, "walk", ParameterSet.WALK, visits);
+    type.addMethod(walk.build());
+  }
+
+  /** The statements visiting one tensor field: enter, allocate if told to, leave. */
+  private CodeBlock visit(TensorPlan tensor) {
+    CodeBlock reads = tensor.reads().stream()
+        .map(this::read)
+        .collect(CodeBlock.joining(", ", ", ", ""));
+    return CodeBlock.builder()
+        .beginControlFlow("if (w.enter(model.$N, $N.FIELD$L))", tensor.field(),
+            tensor.nestedClass(), tensor.reads().isEmpty() ? CodeBlock.of("") : reads)
+        .addStatement("model.$N = $L", tensor.field(), allocation(tensor))
+        .endControlFlow()
+        .addStatement("w.leave(model.$N)", tensor.field())
+        .build();
+  }
+
+  private CodeBlock read(Read read) {
+    return read.isStatic()
+        ? CodeBlock.of("$T.$N", spec.model(), read.name())
+        : CodeBlock.of("model.$N", read.name());
   }
 
   /**
-   * A public compile-time constant, undocumented: the nested class's javadoc says what they are, in
-   * fewer lines for javac to read on every build.
+   * {@code new float[W.SIZE]} or {@code new float[784][256]} for a constant shape, {@code new
+   * float[w.size()]} or {@code new float[w.dim(0)][w.dim(1)]} for one read from the model.
    */
+  private static CodeBlock allocation(TensorPlan tensor) {
+    TypeName element = tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT;
+    if (tensor.isFlat()) {
+      return tensor.shape().isPresent()
+          ? CodeBlock.of("new $T[$N.SIZE]", element, tensor.nestedClass())
+          : CodeBlock.of("new $T[w.size()]", element);
+    }
+    CodeBlock.Builder allocation = CodeBlock.builder().add("new $T", element);
+    for (int d = 0; d < tensor.arrayRank(); d++) {
+      if (tensor.shape().isPresent()) {
+        allocation.add("[$L]", tensor.shape().get().get(d));
+      } else {
+        allocation.add("[w.dim($L)]", d);
+      }
+    }
+    return allocation.build();
+  }
+
+  /** The parameters of the methods a long walk or specs is split into. */
+  private enum ParameterSet {
+    WALK,
+    SPECS
+  }
+
+  /**
+   * Adds {@code statements} to {@code method}, or, when there are more than {@link
+   * #FIELDS_PER_METHOD}, to private methods {@code name0}, {@code name1}, ... that {@code method}
+   * calls in order: a model of thousands of fields stays within the JVM's limit on a method's
+   * code.
+   */
+  private void chunked(TypeSpec.Builder type, MethodSpec.Builder method, String name,
+      ParameterSet parameters, List<CodeBlock> statements) {
+    if (statements.size() <= FIELDS_PER_METHOD) {
+      statements.forEach(s -> add(method, s, parameters));
+      return;
+    }
+    for (int from = 0, part = 0; from < statements.size(); from += FIELDS_PER_METHOD, part++) {
+      MethodSpec.Builder chunk = MethodSpec.methodBuilder(name + part)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+      if (parameters == ParameterSet.WALK) {
+        chunk.addParameter(spec.modelType(), "model").addParameter(WALKER, "w");
+        method.addStatement("$N(model, w)", name + part);
+      } else {
+        chunk.addParameter(STATIC_SPECS, "specs");
+        method.addStatement("$N(specs)", name + part);
+      }
+      for (CodeBlock statement : statements.subList(from,
+          Math.min(statements.size(), from + FIELDS_PER_METHOD))) {
+        add(chunk, statement, parameters);
+      }
+      type.addMethod(chunk.build());
+    }
+  }
+
+  private static void add(MethodSpec.Builder method, CodeBlock statement, ParameterSet set) {
+    if (set == ParameterSet.SPECS) {
+      method.addStatement(statement);
+    } else {
+      method.addCode(statement);
+    }
+  }
+
+  // ---- the nested class of a field -----------------------------------------------------------
+
+  private TypeSpec nestedClass(TensorPlan tensor) {
+    TypeSpec.Builder nested = TypeSpec.classBuilder(tensor.nestedClass())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(describe(tensor))
+        .addField(FieldSpec.builder(String.class, "KEY", CONSTANT)
+            .initializer("$S", tensor.key())
+            .build());
+    tensor.constants().ifPresent(constants -> addConstants(nested, constants));
+    nested.addField(FieldSpec.builder(FIELD, "FIELD", Modifier.STATIC, Modifier.FINAL)
+        .initializer(field(tensor))
+        .build());
+    nested.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    if (tensor.shape().isEmpty()) {
+      nested.addMethod(specOf(tensor));
+    }
+    return nested.build();
+  }
+
+  private static void addConstants(TypeSpec.Builder nested, Constants constants) {
+    nested.addField(constant(TypeName.INT, "FAN_IN", constants.fanIn()))
+        .addField(constant(TypeName.INT, "FAN_OUT", constants.fanOut()))
+        .addField(constant(TypeName.INT, "SIZE", constants.size()));
+    constants.variance().ifPresent(v -> nested.addField(constant(TypeName.DOUBLE, "VARIANCE", v)));
+    constants.spread().ifPresent(
+        s -> nested.addField(constant(TypeName.DOUBLE, constants.spreadName(), s)));
+  }
+
+  /** {@code spec(model)}, in place of the constants a shape read from the model cannot have. */
+  private MethodSpec specOf(TensorPlan tensor) {
+    CodeBlock reads = tensor.reads().stream().map(this::read).collect(CodeBlock.joining(", "));
+    return MethodSpec.methodBuilder("spec")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TensorSpec.class)
+        .addParameter(spec.modelType(), "model")
+        .addJavadoc(
+            """
+            The description of {@code model.$L}: its shape, size and fans for the model's
+            dimensions.
+
+            @throws IllegalArgumentException if a dimension read from the model is out of bounds
+            """, tensor.field())
+        .addStatement("return FIELD.spec($L)", reads)
+        .build();
+  }
+
+  /** {@code TensorField.of(KEY, "HeNormal", <initializer>, float.class, <axes>, 784, 256)}. */
+  private static CodeBlock field(TensorPlan tensor) {
+    CodeBlock.Builder field = CodeBlock.builder()
+        .add("$T.$L(KEY, $S,$W$L,$W$T.class,$W$L", FIELD, tensor.shape().isPresent() ? "of"
+            : "withDims", tensor.annotation(), initializer(tensor),
+            tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT, axes(tensor.axes()));
+    if (tensor.shape().isPresent()) {
+      List<Integer> shape = tensor.shape().get();
+      if (shape.size() > MAX_SHAPE_ARGUMENTS) {
+        field.add(",$W$S", shape.stream().map(String::valueOf).collect(Collectors.joining(",")));
+      } else {
+        shape.forEach(dimension -> field.add(",$W$L", dimension));
+      }
+    } else {
+      tensor.dims().forEach(dims -> field.add(",$W$S", dims));
+    }
+    return field.add(")").build();
+  }
+
+  /** The runtime initializer's factory call. */
+  private static CodeBlock initializer(TensorPlan tensor) {
+    List<Object> a = tensor.arguments();
+    switch (tensor.kind()) {
+      case VARIANCE_SCALED:
+        return CodeBlock.of("$T.of($L, $T.$L, $T.$L)", VarianceScaling.class, a.get(0),
+            Mode.class, a.get(1), Distribution.class, a.get(2));
+      case ZEROS:
+        return CodeBlock.of("$T.zeros()", FixedInitializer.class);
+      case ONES:
+        return CodeBlock.of("$T.ones()", FixedInitializer.class);
+      case CONSTANT:
+        return CodeBlock.of("$T.constant($L)", FixedInitializer.class, a.get(0));
+      case RANDOM_NORMAL:
+        return CodeBlock.of("$T.randomNormal($L, $L)", FixedInitializer.class, a.get(0), a.get(1));
+      case TRUNCATED_NORMAL:
+        return CodeBlock.of("$T.truncatedNormal($L, $L)", FixedInitializer.class, a.get(0),
+            a.get(1));
+      case RANDOM_UNIFORM:
+        return CodeBlock.of("$T.randomUniform($L, $L)", FixedInitializer.class, a.get(0),
+            a.get(1));
+      default:
+        throw new AssertionError(tensor.kind());
+    }
+  }
+
+  /** {@code FanAxes.of(Layout.IN_OUT)}, with batch axes, or {@code FanAxes.explicit(...)}. */
+  private static CodeBlock axes(FanAxes axes) {
+    String batch = Arrays.stream(axes.batchAxes())
+        .mapToObj(axis -> ", " + axis)
+        .collect(Collectors.joining());
+    if (axes.layout().isPresent()) {
+      return CodeBlock.of("$T.of($T.$L$L)", FanAxes.class, Layout.class, axes.layout().get(),
+          batch);
+    }
+    return CodeBlock.of("$T.explicit(new int[] {$L}, new int[] {$L}$L)", FanAxes.class,
+        join(axes.inAxes()), join(axes.outAxes()), batch);
+  }
+
+  private static String join(int[] axes) {
+    return Arrays.stream(axes).mapToObj(String::valueOf).collect(Collectors.joining(", "));
+  }
+
+  /** What the field is, in a line: the shape, its axes and the annotation. */
+  private static CodeBlock describe(TensorPlan tensor) {
+    String shape = tensor.shape().map(Object::toString).orElseGet(() -> tensor.dims().stream()
+        .map(d -> "\"" + d + "\"").collect(Collectors.joining(", ", "{", "}")));
+    return CodeBlock.of("Field {@code $L}, a {@code $L} of shape $L ($L), {@code @$L}.\n",
+        tensor.field(), fieldType(tensor), shape, tensor.axes(), tensor.annotation());
+  }
+
+  /** A public compile-time constant, undocumented: the class's javadoc says what they are. */
   private static FieldSpec constant(TypeName type, String name, Object value) {
     return FieldSpec.builder(type, name, CONSTANT).initializer("$L", value).build();
   }
 
-  private static TypeName fieldType(Tensor tensor) {
-    return arrayOf(tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT, tensor.rank());
-  }
-
-  private static TypeName arrayOf(TypeName element, int rank) {
-    TypeName type = element;
-    for (int i = 0; i < rank; i++) {
+  private static TypeName fieldType(TensorPlan tensor) {
+    TypeName type = tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT;
+    for (int i = 0; i < tensor.arrayRank(); i++) {
       type = ArrayTypeName.of(type);
     }
     return type;
-  }
-
-  private static MethodSpec privateConstructor() {
-    return MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build();
   }
 }

@@ -2,9 +2,7 @@ package io.github.varscale.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import io.github.varscale.Distribution;
 import io.github.varscale.Layout;
-import io.github.varscale.Mode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,46 +12,49 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
 /**
- * What the processor read about one class that declares annotated tensor fields: the facts as
- * written, right or wrong, each with the {@link Site} to blame. {@link Validator} judges them.
+ * What the processor read about one class that declares tensor or part fields: the facts as
+ * written, right or wrong, each with the {@link Site} to blame. {@link Validator} judges them;
+ * what became of other classes of the compilation is not recorded here but in the processor.
  *
  * @param element the class
+ * @param kindName what the class is when no initializer can serve it ("a record", "an
+ *     interface"), else empty
  * @param initializer the class to generate, {@code p.Outer_InnerInitializer} for {@code
  *     p.Outer.Inner}
  * @param modelType the type {@code initialize} takes, with wildcards for type parameters
  * @param unreachable why the class cannot be named from its package, if it cannot
- * @param initializerTaken whether a type named {@code initializer} already exists in the sources
- * @param ancestor the nearest superclass declaring annotated fields, if any
+ * @param superModel the nearest superclass declaring tensor or part fields, if any
+ * @param inherited the tensor and part fields of the superclasses
  * @param generatedVisible whether {@code javax.annotation.processing.Generated} can be used where
  *     the class is (a named module must read {@code java.compiler})
- * @param fields the annotated fields the class declares, in declaration order
+ * @param unnamedPackageTypes the simple names of the top-level classes of the unnamed package the
+ *     generated code names (the model's, its superclass's and its parts' initializers'), which no
+ *     nested class may hide; empty in a named package
+ * @param tensors the tensor fields the class declares, in declaration order
+ * @param parts the {@code @Submodel} fields the class declares, in declaration order
  */
 record ModelClass(
     TypeElement element,
+    Optional<String> kindName,
     ClassName initializer,
     TypeName modelType,
     Optional<String> unreachable,
-    boolean initializerTaken,
-    Optional<Ancestor> ancestor,
+    Optional<TypeElement> superModel,
+    List<InheritedField> inherited,
     boolean generatedVisible,
-    List<TensorField> fields) {
+    Set<String> unnamedPackageTypes,
+    List<TensorField> tensors,
+    List<PartField> parts) {
 
   String canonicalName() {
     return element.getQualifiedName().toString();
   }
 
-  /**
-   * A superclass whose initializer fills the inherited fields.
-   *
-   * @param canonicalName its canonical name
-   * @param initializer its generated initializer
-   * @param failed whether it is in this compilation and has errors, so its initializer will not
-   *     exist
-   */
-  record Ancestor(String canonicalName, ClassName initializer, boolean failed) {}
+  /** A tensor or part field a superclass declares. */
+  record InheritedField(String name, TypeElement declaringClass) {}
 
   /**
-   * A field annotated with {@code @VarianceScaled}, a preset or {@code @Shape}.
+   * A field annotated with an initializer annotation or {@code @Shape}.
    *
    * @param elementKind {@code FLOAT} or {@code DOUBLE} for arrays of them, else empty
    * @param rank the number of array dimensions, 0 for a non-array
@@ -65,34 +66,172 @@ record ModelClass(
       String typeText,
       Optional<TypeKind> elementKind,
       int rank,
-      List<Initializer> initializers,
-      Optional<ShapeSpec> shape) {
+      List<InitializerUse> initializers,
+      Optional<ShapeUse> shape) {
 
     String name() {
       return element.getSimpleName().toString();
     }
   }
 
+  /** Which initializer an annotation names. */
+  enum Kind {
+    VARIANCE_SCALED,
+    ZEROS,
+    ONES,
+    CONSTANT,
+    RANDOM_NORMAL,
+    TRUNCATED_NORMAL,
+    RANDOM_UNIFORM
+  }
+
   /**
-   * {@code @VarianceScaled} or a preset on a field, with the settings in force.
+   * An initializer annotation on a field, with the settings in force.
    *
    * @param site the annotation on the field
    * @param name the annotation's simple name, e.g. {@code HeNormal}
-   * @param preset the preset's annotation type, empty for {@code @VarianceScaled} itself
-   * @param scaleSite where the scale is written: the field's attribute or the preset's
+   * @param kind which initializer it is
+   * @param preset the preset's annotation type, empty unless a preset of {@code @VarianceScaled}
+   * @param settings its attributes with their defaults, in declaration order ({@code scale},
+   *     {@code mode}, {@code distribution}; {@code mean}, {@code stddev}; ...)
    */
-  record Initializer(
+  record InitializerUse(
+      Site site, String name, Kind kind, Optional<TypeElement> preset, List<Setting> settings) {
+
+    Setting setting(String attribute) {
+      return settings.stream()
+          .filter(s -> s.name().equals(attribute))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no attribute " + attribute + " on @" + name));
+    }
+
+    double number(String attribute) {
+      return (Double) setting(attribute).value();
+    }
+
+    String constant(String attribute) {
+      return (String) setting(attribute).value();
+    }
+  }
+
+  /**
+   * One attribute of an initializer annotation.
+   *
+   * @param value a {@code Double}, or an enum constant's name
+   * @param site where it is written: the attribute, or the annotation when defaulted
+   */
+  record Setting(String name, Object value, Site site) {}
+
+  /**
+   * {@code @Shape} on a field, each attribute with whether it was written.
+   *
+   * @param value the constant dimensions, if {@code value} was written
+   * @param dims the dims entries, if {@code dims} was written
+   * @param layoutSite where the layout was written, if it was
+   */
+  record ShapeUse(
       Site site,
-      String name,
-      Optional<TypeElement> preset,
-      double scale,
-      Site scaleSite,
-      Mode mode,
-      Distribution distribution) {}
+      Optional<List<Dimension>> value,
+      Site valueSite,
+      Optional<List<DimsEntry>> dims,
+      Site dimsSite,
+      Layout layout,
+      Optional<Site> layoutSite,
+      Axes inAxes,
+      Axes outAxes,
+      Axes batchAxes) {
 
-  /** {@code @Shape} on a field. */
-  record ShapeSpec(Site site, List<Dimension> dimensions, Layout layout) {}
+    /** The number of dimensions as written, by whichever of value and dims is given. */
+    int rank() {
+      return value.map(List::size).orElseGet(() -> dims.map(List::size).orElse(0));
+    }
+  }
 
-  /** One dimension of a shape and where it is written. */
+  /** One constant dimension and where it is written. */
   record Dimension(int size, Site site) {}
+
+  /** An axes attribute: its axes as written, and whether it was written at all. */
+  record Axes(String attribute, List<Axis> axes, Site site, boolean written) {}
+
+  /** One axis and where it is written. */
+  record Axis(int value, Site site) {}
+
+  /**
+   * One {@code dims} entry.
+   *
+   * @param text as written
+   * @param terms its terms, if it parses
+   * @param syntaxError why it does not parse, if it does not
+   * @param fields the field each name term reads, by name, in order of first appearance
+   */
+  record DimsEntry(
+      String text,
+      Site site,
+      Optional<List<DimsExpression.Term>> terms,
+      Optional<String> syntaxError,
+      List<NamedField> fields) {}
+
+  /**
+   * What a dims name resolves to.
+   *
+   * @param name the name as written
+   * @param field the field of that name nearest in the class hierarchy, if any
+   * @param declaringClass the class declaring it, if any
+   * @param typeText its type as written, if any
+   * @param isInt whether it is an {@code int}
+   * @param constant its compile-time value, if it is a constant variable
+   * @param candidates the int fields of the hierarchy, for a suggestion when it is not found
+   */
+  record NamedField(
+      String name,
+      Optional<VariableElement> field,
+      Optional<TypeElement> declaringClass,
+      String typeText,
+      boolean isInt,
+      Optional<Integer> constant,
+      Set<Modifier> modifiers,
+      boolean samePackage,
+      List<String> candidates) {
+
+    boolean isStatic() {
+      return modifiers.contains(Modifier.STATIC);
+    }
+  }
+
+  /** How a part field holds its parts. */
+  enum Container {
+    SINGLE,
+    ARRAY,
+    LIST,
+    /** Anything else: an array of arrays, a non-List collection, a primitive... */
+    OTHER
+  }
+
+  /**
+   * A {@code @Submodel} field.
+   *
+   * @param site the {@code @Submodel} annotation on the field
+   * @param typeText the field's type as written
+   * @param partType the class of the parts, if the field's type names one
+   * @param partModel the nearest class of {@code partType}'s hierarchy declaring tensor or part
+   *     fields, if any: the model whose initializer walks the parts
+   * @param otherAnnotations the initializer annotations and {@code @Shape} it carries too
+   * @param cycle the classes leading from the part back to this field's class, if its parts
+   *     contain themselves
+   */
+  record PartField(
+      VariableElement element,
+      Set<Modifier> modifiers,
+      Site site,
+      Container container,
+      String typeText,
+      Optional<TypeElement> partType,
+      Optional<TypeElement> partModel,
+      List<Site> otherAnnotations,
+      Optional<List<String>> cycle) {
+
+    String name() {
+      return element.getSimpleName().toString();
+    }
+  }
 }

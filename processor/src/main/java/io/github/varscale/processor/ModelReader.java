@@ -2,24 +2,40 @@ package io.github.varscale.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import io.github.varscale.Distribution;
+import io.github.varscale.Constant;
 import io.github.varscale.Layout;
-import io.github.varscale.Mode;
+import io.github.varscale.Ones;
+import io.github.varscale.RandomNormal;
+import io.github.varscale.RandomUniform;
 import io.github.varscale.Shape;
+import io.github.varscale.Submodel;
+import io.github.varscale.TruncatedNormal;
 import io.github.varscale.VarianceScaled;
-import io.github.varscale.processor.ModelClass.Ancestor;
+import io.github.varscale.Zeros;
+import io.github.varscale.processor.ModelClass.Axes;
+import io.github.varscale.processor.ModelClass.Axis;
+import io.github.varscale.processor.ModelClass.Container;
 import io.github.varscale.processor.ModelClass.Dimension;
-import io.github.varscale.processor.ModelClass.Initializer;
-import io.github.varscale.processor.ModelClass.ShapeSpec;
+import io.github.varscale.processor.ModelClass.DimsEntry;
+import io.github.varscale.processor.ModelClass.InheritedField;
+import io.github.varscale.processor.ModelClass.InitializerUse;
+import io.github.varscale.processor.ModelClass.Kind;
+import io.github.varscale.processor.ModelClass.NamedField;
+import io.github.varscale.processor.ModelClass.PartField;
+import io.github.varscale.processor.ModelClass.Setting;
+import io.github.varscale.processor.ModelClass.ShapeUse;
 import io.github.varscale.processor.ModelClass.TensorField;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -28,12 +44,14 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.ModuleElement.RequiresDirective;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -45,7 +63,17 @@ import javax.lang.model.util.Types;
 final class ModelReader {
   static final String VARIANCE_SCALED = VarianceScaled.class.getCanonicalName();
   static final String SHAPE = Shape.class.getCanonicalName();
-  private static final String GENERATED = "javax.annotation.processing.Generated";
+  static final String SUBMODEL = Submodel.class.getCanonicalName();
+  static final String GENERATED = "javax.annotation.processing.Generated";
+
+  /** The fixed initializers by annotation name. */
+  private static final Map<String, Kind> FIXED = Map.of(
+      Zeros.class.getCanonicalName(), Kind.ZEROS,
+      Ones.class.getCanonicalName(), Kind.ONES,
+      Constant.class.getCanonicalName(), Kind.CONSTANT,
+      RandomNormal.class.getCanonicalName(), Kind.RANDOM_NORMAL,
+      TruncatedNormal.class.getCanonicalName(), Kind.TRUNCATED_NORMAL,
+      RandomUniform.class.getCanonicalName(), Kind.RANDOM_UNIFORM);
 
   private final Elements elements;
   private final Types types;
@@ -55,10 +83,24 @@ final class ModelReader {
     this.types = types;
   }
 
-  /** Whether a field carries {@code @VarianceScaled}, a preset or {@code @Shape}. */
+  // ---- what counts as what ------------------------------------------------------------------
+
+  /** Whether a field carries an initializer annotation or {@code @Shape}, but no {@code @Submodel}. */
   static boolean isTensorField(Element field) {
+    return !isPartField(field)
+        && field.getAnnotationMirrors().stream().anyMatch(m -> isInitializer(m) || isShape(m));
+  }
+
+  /** Whether a field carries {@code @Submodel}. */
+  static boolean isPartField(Element field) {
     return field.getAnnotationMirrors().stream()
-        .anyMatch(m -> isInitializer(m) || is(m.getAnnotationType(), SHAPE));
+        .anyMatch(m -> is(m.getAnnotationType(), SUBMODEL));
+  }
+
+  /** Whether a class itself declares tensor or part fields, and so gets an initializer. */
+  static boolean declaresModelFields(TypeElement type) {
+    return ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+        .anyMatch(f -> isTensorField(f) || isPartField(f));
   }
 
   /** Whether an annotation type is a preset: a user's or built-in annotation carrying the root. */
@@ -67,44 +109,91 @@ final class ModelReader {
         && findAnnotation(annotationType, VARIANCE_SCALED).isPresent();
   }
 
-  /**
-   * Reads one model class.
-   *
-   * @param isFailed whether a canonical name is a model class of this compilation with errors
-   * @param isModel whether a canonical name is a model class of this compilation
-   * @param sourceTypes whether a qualified name is a type of this compilation's sources that the
-   *     processor did not write
-   */
-  ModelClass read(
-      TypeElement type,
-      Predicate<String> isFailed,
-      Predicate<String> isModel,
-      Predicate<String> sourceTypes) {
-    ClassName initializer = initializerName(type);
-    List<TensorField> fields = new ArrayList<>();
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (isTensorField(field)) {
-        fields.add(readField(field));
+  static boolean isInitializer(AnnotationMirror mirror) {
+    Element type = mirror.getAnnotationType().asElement();
+    String name = ((TypeElement) type).getQualifiedName().toString();
+    return name.equals(VARIANCE_SCALED)
+        || FIXED.containsKey(name)
+        || (type instanceof TypeElement && isPreset((TypeElement) type));
+  }
+
+  private static boolean isShape(AnnotationMirror mirror) {
+    return is(mirror.getAnnotationType(), SHAPE);
+  }
+
+  /** The nearest class of {@code type}'s hierarchy, itself first, declaring model fields. */
+  static Optional<TypeElement> modelOf(TypeElement type) {
+    for (TypeElement t = type; t != null; t = superclass(t)) {
+      if (declaresModelFields(t)) {
+        return Optional.of(t);
       }
+    }
+    return Optional.empty();
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED
+        ? (TypeElement) ((DeclaredType) superclass).asElement()
+        : null;
+  }
+
+  // ---- a model class -------------------------------------------------------------------------
+
+  /** Reads one model class: a class that declares tensor or part fields. */
+  ModelClass read(TypeElement type) {
+    List<TensorField> tensors = new ArrayList<>();
+    List<PartField> parts = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (isPartField(field)) {
+        parts.add(readPart(type, field));
+      } else if (isTensorField(field)) {
+        tensors.add(readTensor(type, field));
+      }
+    }
+    Optional<TypeElement> superModel = Optional.ofNullable(superclass(type)).flatMap(
+        ModelReader::modelOf);
+    if (type.getSuperclass().getKind() == TypeKind.ERROR) {
+      throw new MissingTypeException("the superclass " + type.getSuperclass() + " of " + type);
     }
     return new ModelClass(
         type,
-        initializer,
+        kindName(type),
+        Names.initializer(type),
         TypeName.get(withWildcards(type)),
         unreachable(type),
-        sourceTypes.test(initializer.canonicalName()),
-        ancestor(type, isFailed, isModel),
+        superModel,
+        inherited(type),
         generatedVisible(type),
-        List.copyOf(fields));
+        unnamedPackageTypes(type, superModel, parts),
+        List.copyOf(tensors),
+        List.copyOf(parts));
   }
 
-  /** {@code p.Outer_InnerInitializer} for {@code p.Outer.Inner}. */
-  static ClassName initializerName(TypeElement type) {
-    ClassName name = ClassName.get(type);
-    return ClassName.get(name.packageName(), String.join("_", name.simpleNames()) + "Initializer");
+  private static Optional<String> kindName(TypeElement type) {
+    switch (type.getKind()) {
+      case INTERFACE:
+        return Optional.of("an interface");
+      case ANNOTATION_TYPE:
+        return Optional.of("an annotation type");
+      default:
+        return type.getKind().name().equals("RECORD") ? Optional.of("a record") : Optional.empty();
+    }
   }
 
-  private TensorField readField(VariableElement field) {
+  private static List<InheritedField> inherited(TypeElement type) {
+    List<InheritedField> inherited = new ArrayList<>();
+    for (TypeElement t = superclass(type); t != null; t = superclass(t)) {
+      for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        if (isPartField(field) || isTensorField(field)) {
+          inherited.add(new InheritedField(field.getSimpleName().toString(), t));
+        }
+      }
+    }
+    return List.copyOf(inherited);
+  }
+
+  private TensorField readTensor(TypeElement model, VariableElement field) {
     TypeMirror type = field.asType();
     int rank = 0;
     while (type.getKind() == TypeKind.ARRAY) {
@@ -112,25 +201,28 @@ final class ModelReader {
       rank++;
     }
     if (type.getKind() == TypeKind.ERROR) {
-      throw new MissingTypeException("the type " + field.asType() + " of field " + describe(field));
+      throw new MissingTypeException(
+          "the type " + field.asType() + " of field " + Names.describe(field));
     }
     Optional<TypeKind> elementKind =
         rank > 0 && (type.getKind() == TypeKind.FLOAT || type.getKind() == TypeKind.DOUBLE)
             ? Optional.of(type.getKind())
             : Optional.empty();
-    List<Initializer> initializers = new ArrayList<>();
-    Optional<ShapeSpec> shape = Optional.empty();
+    List<InitializerUse> initializers = new ArrayList<>();
+    Optional<ShapeUse> shape = Optional.empty();
     for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
       if (mirror.getAnnotationType().getKind() == TypeKind.ERROR) {
-        throw new MissingTypeException(
-            "the annotation " + mirror.getAnnotationType() + " on field " + describe(field));
+        // Perhaps a misspelled or unimported preset: javac says so, and anything said before
+        // that about a missing initializer would mislead.
+        throw MissingTypeException.leftToJavac(
+            "the annotation " + mirror.getAnnotationType() + " on field " + Names.describe(field));
       } else if (isInitializer(mirror)) {
         initializers.add(readInitializer(field, mirror));
-      } else if (is(mirror.getAnnotationType(), SHAPE)) {
-        shape = Optional.of(readShape(field, mirror));
+      } else if (isShape(mirror)) {
+        shape = Optional.of(readShape(model, field, mirror));
       }
     }
-    return new ModelClass.TensorField(
+    return new TensorField(
         field,
         Set.copyOf(field.getModifiers()),
         field.asType().toString(),
@@ -140,63 +232,332 @@ final class ModelReader {
         shape);
   }
 
-  private Initializer readInitializer(VariableElement field, AnnotationMirror mirror) {
+  // ---- initializer annotations ---------------------------------------------------------------
+
+  private InitializerUse readInitializer(VariableElement field, AnnotationMirror mirror) {
     TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
-    String what = "@" + annotationType.getSimpleName() + " on field " + describe(field);
-    if (is(mirror.getAnnotationType(), VARIANCE_SCALED)) {
-      return readSettings(Site.of(field, mirror), Optional.empty(), mirror, what);
+    String name = annotationType.getSimpleName().toString();
+    String what = "@" + name + " on field " + Names.describe(field);
+    Site site = Site.of(field, mirror);
+    String qualified = annotationType.getQualifiedName().toString();
+    if (FIXED.containsKey(qualified)) {
+      return new InitializerUse(
+          site, name, FIXED.get(qualified), Optional.empty(), settings(site, mirror, what));
+    }
+    if (qualified.equals(VARIANCE_SCALED)) {
+      return new InitializerUse(
+          site, name, Kind.VARIANCE_SCALED, Optional.empty(), settings(site, mirror, what));
     }
     AnnotationMirror settings = findAnnotation(annotationType, VARIANCE_SCALED).orElseThrow();
-    return readSettings(Site.of(field, mirror), Optional.of(annotationType), settings, what);
+    return new InitializerUse(site, name, Kind.VARIANCE_SCALED, Optional.of(annotationType),
+        settings(Site.of(annotationType, settings), settings, what));
   }
 
   /** The settings of a preset's own declaration, for problems reported on it. */
-  Initializer readPreset(TypeElement preset) {
+  InitializerUse readPreset(TypeElement preset) {
     AnnotationMirror settings = findAnnotation(preset, VARIANCE_SCALED).orElseThrow();
-    return readSettings(
-        Site.of(preset, settings), Optional.of(preset), settings, "preset " + preset);
+    Site site = Site.of(preset, settings);
+    return new InitializerUse(site, preset.getSimpleName().toString(), Kind.VARIANCE_SCALED,
+        Optional.of(preset), settings(site, settings, "preset " + preset));
   }
 
-  /**
-   * @param site where the initializer is written: on a field, or the preset's own declaration
-   * @param settings the {@code @VarianceScaled} in force: {@code site}'s or the preset's
-   */
-  private Initializer readSettings(
-      Site site, Optional<TypeElement> preset, AnnotationMirror settings, String what) {
-    Map<String, AnnotationValue> values = valuesWithDefaults(settings);
-    Site settingsSite =
-        preset.isPresent() ? Site.of(preset.get(), settings) : Site.of(site.element(), settings);
-    return new Initializer(
-        site,
-        ((TypeElement) site.mirror().getAnnotationType().asElement()).getSimpleName().toString(),
-        preset,
-        doubleValue(values.get("scale"), "the scale of " + what),
-        settingsSite.at(explicitValue(settings, "scale")),
-        Mode.valueOf(enumConstant(values.get("mode"), "the mode of " + what)),
-        Distribution.valueOf(
-            enumConstant(values.get("distribution"), "the distribution of " + what)));
-  }
-
-  private ShapeSpec readShape(VariableElement field, AnnotationMirror mirror) {
-    Site site = Site.of(field, mirror);
+  /** Every attribute of {@code mirror} with its default, each at its site. */
+  private List<Setting> settings(Site site, AnnotationMirror mirror, String what) {
+    List<Setting> settings = new ArrayList<>();
     Map<String, AnnotationValue> values = valuesWithDefaults(mirror);
-    String what = "the shape of field " + describe(field);
-    List<Dimension> dimensions = new ArrayList<>();
-    // A missing value is javac's error already; waiting keeps this processor from adding noise.
-    Object list = values.containsKey("value") ? values.get("value").getValue() : null;
+    TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
+    if (ElementFilter.methodsIn(annotationType.getEnclosedElements()).size() != values.size()) {
+      // A required attribute left out (@Constant without its value) is javac's error.
+      throw MissingTypeException.leftToJavac("an attribute of " + what);
+    }
+    values.forEach((name, value) -> {
+      Object v = value.getValue();
+      if (v instanceof VariableElement) {
+        v = ((VariableElement) v).getSimpleName().toString();
+      } else if (!(v instanceof Double)) {
+        // javac's own error (an unresolved constant, say); wait rather than add noise.
+        throw new MissingTypeException("the " + name + " of " + what);
+      }
+      settings.add(new Setting(name, v, site.at(explicitValue(mirror, name))));
+    });
+    return List.copyOf(settings);
+  }
+
+  // ---- @Shape --------------------------------------------------------------------------------
+
+  private ShapeUse readShape(TypeElement model, VariableElement field, AnnotationMirror mirror) {
+    Site site = Site.of(field, mirror);
+    String what = "the shape of field " + Names.describe(field);
+    Map<String, AnnotationValue> values = valuesWithDefaults(mirror);
+    AnnotationValue valueWritten = explicitValue(mirror, "value");
+    AnnotationValue dimsWritten = explicitValue(mirror, "dims");
+    AnnotationValue layoutWritten = explicitValue(mirror, "layout");
+
+    Optional<List<Dimension>> value = Optional.empty();
+    if (valueWritten != null) {
+      List<Dimension> dimensions = new ArrayList<>();
+      for (AnnotationValue dimension : list(valueWritten, what)) {
+        if (!(dimension.getValue() instanceof Integer)) {
+          throw new MissingTypeException(what);
+        }
+        dimensions.add(new Dimension((Integer) dimension.getValue(), site.at(dimension)));
+      }
+      value = Optional.of(List.copyOf(dimensions));
+    }
+    Optional<List<DimsEntry>> dims = Optional.empty();
+    if (dimsWritten != null) {
+      List<DimsEntry> entries = new ArrayList<>();
+      for (AnnotationValue entry : list(dimsWritten, what)) {
+        if (!(entry.getValue() instanceof String)) {
+          throw new MissingTypeException(what);
+        }
+        entries.add(readDims(model, (String) entry.getValue(), site.at(entry)));
+      }
+      dims = Optional.of(List.copyOf(entries));
+    }
+    Object layout = values.get("layout").getValue();
+    if (!(layout instanceof VariableElement)) {
+      throw new MissingTypeException(what);
+    }
+    return new ShapeUse(
+        site,
+        value,
+        site.at(valueWritten),
+        dims,
+        site.at(dimsWritten),
+        Layout.valueOf(((VariableElement) layout).getSimpleName().toString()),
+        Optional.ofNullable(layoutWritten).map(site::at),
+        axes(site, mirror, "inAxes", what),
+        axes(site, mirror, "outAxes", what),
+        axes(site, mirror, "batchAxes", what));
+  }
+
+  private Axes axes(Site site, AnnotationMirror mirror, String attribute, String what) {
+    AnnotationValue written = explicitValue(mirror, attribute);
+    List<Axis> axes = new ArrayList<>();
+    if (written != null) {
+      for (AnnotationValue axis : list(written, what)) {
+        if (!(axis.getValue() instanceof Integer)) {
+          throw new MissingTypeException(what);
+        }
+        axes.add(new Axis((Integer) axis.getValue(), site.at(axis)));
+      }
+    }
+    return new Axes(attribute, List.copyOf(axes), site.at(written), written != null);
+  }
+
+  /** An array attribute's elements; a single value written without braces is a list of one. */
+  private static List<AnnotationValue> list(AnnotationValue value, String what) {
+    Object list = value.getValue();
     if (!(list instanceof List<?>)) {
       throw new MissingTypeException(what);
     }
-    for (Object dimension : (List<?>) list) {
-      AnnotationValue value = (AnnotationValue) dimension;
-      if (!(value.getValue() instanceof Integer)) {
-        throw new MissingTypeException(what);
-      }
-      dimensions.add(new Dimension((Integer) value.getValue(), site.at(value)));
+    List<AnnotationValue> elements = new ArrayList<>();
+    for (Object element : (List<?>) list) {
+      elements.add((AnnotationValue) element);
     }
-    Layout layout = Layout.valueOf(enumConstant(values.get("layout"), "the layout of " + what));
-    return new ShapeSpec(site.at(explicitValue(mirror, "value")), List.copyOf(dimensions), layout);
+    return elements;
   }
+
+  private DimsEntry readDims(TypeElement model, String text, Site site) {
+    List<DimsExpression.Term> terms;
+    try {
+      terms = DimsExpression.parse(text);
+    } catch (DimsExpression.SyntaxError e) {
+      return new DimsEntry(text, site, Optional.empty(), Optional.of(e.getMessage()), List.of());
+    }
+    Map<String, NamedField> fields = new LinkedHashMap<>();
+    for (DimsExpression.Term term : terms) {
+      if (!term.isLiteral() && !fields.containsKey(term.name())) {
+        fields.put(term.name(), resolve(model, term.name()));
+      }
+    }
+    return new DimsEntry(
+        text, site, Optional.of(terms), Optional.empty(), List.copyOf(fields.values()));
+  }
+
+  /** The field {@code name} of {@code model} or its nearest superclass declaring one. */
+  private NamedField resolve(TypeElement model, String name) {
+    List<String> candidates = new ArrayList<>();
+    NamedField found = null;
+    for (TypeElement t = model; t != null; t = superclass(t)) {
+      for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        String fieldName = field.getSimpleName().toString();
+        boolean isInt = field.asType().getKind() == TypeKind.INT;
+        if (isInt && !candidates.contains(fieldName)) {
+          candidates.add(fieldName);
+        }
+        if (found == null && fieldName.equals(name)) {
+          Object constant = field.getConstantValue();
+          found = new NamedField(
+              name,
+              Optional.of(field),
+              Optional.of(t),
+              field.asType().toString(),
+              isInt,
+              constant instanceof Integer ? Optional.of((Integer) constant) : Optional.empty(),
+              Set.copyOf(field.getModifiers()),
+              packageOf(t).equals(packageOf(model)),
+              List.of());
+        }
+      }
+    }
+    if (found != null) {
+      return found;
+    }
+    return new NamedField(name, Optional.empty(), Optional.empty(), "", false, Optional.empty(),
+        Set.of(), false, List.copyOf(candidates));
+  }
+
+  private String packageOf(TypeElement type) {
+    return elements.getPackageOf(type).getQualifiedName().toString();
+  }
+
+  // ---- @Submodel -----------------------------------------------------------------------------
+
+  private PartField readPart(TypeElement model, VariableElement field) {
+    Site site = null;
+    List<Site> others = new ArrayList<>();
+    for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().getKind() == TypeKind.ERROR) {
+        throw MissingTypeException.leftToJavac(
+            "the annotation " + mirror.getAnnotationType() + " on field " + Names.describe(field));
+      } else if (is(mirror.getAnnotationType(), SUBMODEL)) {
+        site = Site.of(field, mirror);
+      } else if (isInitializer(mirror) || isShape(mirror)) {
+        others.add(Site.of(field, mirror));
+      }
+    }
+    TypeMirror type = field.asType();
+    Container container = Container.OTHER;
+    TypeMirror partType = null;
+    if (type.getKind() == TypeKind.ARRAY) {
+      TypeMirror component = ((ArrayType) type).getComponentType();
+      if (component.getKind() == TypeKind.DECLARED || component.getKind() == TypeKind.ERROR) {
+        container = Container.ARRAY;
+        partType = component;
+      }
+    } else if (type.getKind() == TypeKind.DECLARED || type.getKind() == TypeKind.ERROR) {
+      Optional<TypeMirror> element = listElement(type);
+      if (element.isPresent()) {
+        container = element.get().getKind() == TypeKind.DECLARED
+            || element.get().getKind() == TypeKind.ERROR ? Container.LIST : Container.OTHER;
+        partType = element.get();
+      } else if (!isSubtypeOfCollection(type)) {
+        container = Container.SINGLE;
+        partType = type;
+      }
+    }
+    if (partType != null && partType.getKind() == TypeKind.ERROR
+        || type.getKind() == TypeKind.ERROR) {
+      throw new MissingTypeException("the type " + type + " of field " + Names.describe(field));
+    }
+    Optional<TypeElement> partClass = partType != null && partType.getKind() == TypeKind.DECLARED
+        ? Optional.of((TypeElement) ((DeclaredType) partType).asElement())
+        : Optional.empty();
+    Optional<TypeElement> partModel = partClass.flatMap(ModelReader::modelOf);
+    return new PartField(
+        field,
+        Set.copyOf(field.getModifiers()),
+        site,
+        container,
+        type.toString(),
+        partClass,
+        partModel,
+        List.copyOf(others),
+        partModel.flatMap(p -> cycle(model, p)));
+  }
+
+  /** The element type of a {@code java.util.List} type, or empty if it is no List. */
+  private Optional<TypeMirror> listElement(TypeMirror type) {
+    TypeElement list = elements.getTypeElement("java.util.List");
+    Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type));
+    Set<String> seen = new HashSet<>();
+    while (!pending.isEmpty()) {
+      TypeMirror t = pending.pop();
+      if (t.getKind() != TypeKind.DECLARED || !seen.add(types.erasure(t).toString())) {
+        continue;
+      }
+      DeclaredType declared = (DeclaredType) t;
+      if (declared.asElement().equals(list)) {
+        if (declared.getTypeArguments().isEmpty()) {
+          return Optional.of(types.getNoType(TypeKind.NONE));
+        }
+        TypeMirror argument = declared.getTypeArguments().get(0);
+        if (argument.getKind() == TypeKind.WILDCARD) {
+          TypeMirror bound = ((WildcardType) argument).getExtendsBound();
+          return Optional.of(bound == null ? types.getNoType(TypeKind.NONE) : bound);
+        }
+        return Optional.of(argument);
+      }
+      pending.addAll(types.directSupertypes(t));
+    }
+    return Optional.empty();
+  }
+
+  private boolean isSubtypeOfCollection(TypeMirror type) {
+    TypeElement collection = elements.getTypeElement("java.util.Collection");
+    return collection != null
+        && types.isSubtype(types.erasure(type), types.erasure(collection.asType()));
+  }
+
+  /**
+   * The part types leading from {@code part} back to a class whose instances contain {@code
+   * model}'s fields ({@code model} or a subclass of it), if there is such a path: then the parts
+   * contain themselves without end.
+   */
+  private Optional<List<String>> cycle(TypeElement model, TypeElement part) {
+    Map<TypeElement, TypeElement> cameFrom = new HashMap<>();
+    Deque<TypeElement> pending = new ArrayDeque<>(List.of(part));
+    Set<TypeElement> seen = new LinkedHashSet<>(List.of(part));
+    while (!pending.isEmpty()) {
+      TypeElement t = pending.removeFirst();
+      if (containsFieldsOf(t, model)) {
+        List<String> path = new ArrayList<>();
+        for (TypeElement step = t; step != null; step = cameFrom.get(step)) {
+          path.add(0, step.getQualifiedName().toString());
+        }
+        path.add(0, model.getQualifiedName().toString());
+        return Optional.of(List.copyOf(path));
+      }
+      for (TypeElement c = t; c != null; c = superclass(c)) {
+        for (VariableElement field : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+          if (isPartField(field)) {
+            partModelOf(field.asType()).filter(seen::add).ifPresent(next -> {
+              cameFrom.put(next, t);
+              pending.addLast(next);
+            });
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether instances of {@code type} hold the fields {@code model} declares. */
+  private static boolean containsFieldsOf(TypeElement type, TypeElement model) {
+    for (TypeElement t = type; t != null; t = superclass(t)) {
+      if (t.equals(model)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The model class of a part field's type, for following parts without reading them whole. */
+  private Optional<TypeElement> partModelOf(TypeMirror type) {
+    TypeMirror element = type;
+    if (type.getKind() == TypeKind.ARRAY) {
+      element = ((ArrayType) type).getComponentType();
+    } else if (type.getKind() == TypeKind.DECLARED) {
+      element = listElement(type).orElse(type);
+    }
+    return element.getKind() == TypeKind.DECLARED
+        ? modelOf((TypeElement) ((DeclaredType) element).asElement())
+        : Optional.empty();
+  }
+
+  // ---- the class as a whole ------------------------------------------------------------------
 
   private Optional<String> unreachable(TypeElement type) {
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
@@ -211,28 +572,26 @@ final class ModelReader {
     return Optional.empty();
   }
 
-  private Optional<Ancestor> ancestor(
-      TypeElement type, Predicate<String> isFailed, Predicate<String> isModel) {
-    TypeMirror superclass = type.getSuperclass();
-    while (superclass.getKind() == TypeKind.DECLARED) {
-      TypeElement parent = (TypeElement) ((DeclaredType) superclass).asElement();
-      if (ElementFilter.fieldsIn(parent.getEnclosedElements()).stream()
-          .anyMatch(ModelReader::isTensorField)) {
-        String name = parent.getQualifiedName().toString();
-        ClassName initializer = initializerName(parent);
-        if (!isModel.test(name) && elements.getTypeElement(initializer.canonicalName()) == null) {
-          throw new MissingTypeException(
-              initializer.canonicalName() + ", the initializer of superclass " + name + ",",
-              "compile " + name + " with the varscale processor");
-        }
-        return Optional.of(new Ancestor(name, initializer, isFailed.test(name)));
+  /**
+   * The top-level names of the unnamed package that the generated code of {@code type} writes, if
+   * {@code type} is in the unnamed package: a nested class of the same name would hide them.
+   */
+  private Set<String> unnamedPackageTypes(
+      TypeElement type, Optional<TypeElement> superModel, List<PartField> parts) {
+    if (!elements.getPackageOf(type).isUnnamed()) {
+      return Set.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    names.add(ClassName.get(type).topLevelClassName().simpleName());
+    List<TypeElement> referenced = new ArrayList<>();
+    superModel.ifPresent(referenced::add);
+    parts.forEach(p -> p.partModel().ifPresent(referenced::add));
+    for (TypeElement other : referenced) {
+      if (elements.getPackageOf(other).isUnnamed()) {
+        names.add(Names.initializer(other).simpleName());
       }
-      superclass = parent.getSuperclass();
     }
-    if (superclass.getKind() == TypeKind.ERROR) {
-      throw new MissingTypeException("the superclass " + superclass + " of " + type);
-    }
-    return Optional.empty();
+    return Set.copyOf(names);
   }
 
   /** The class as a parameter type: {@code Box<?>} for {@code Box<T>}, outer classes included. */
@@ -276,11 +635,32 @@ final class ModelReader {
     return false;
   }
 
-  private static boolean isInitializer(AnnotationMirror mirror) {
-    Element type = mirror.getAnnotationType().asElement();
-    return is(mirror.getAnnotationType(), VARIANCE_SCALED)
-        || (type instanceof TypeElement && isPreset((TypeElement) type));
+  /**
+   * Whether the initializer of {@code model}, a class compiled earlier, exists with the walk that
+   * this processor's generated code calls (an initializer written by a version 1 processor has
+   * none).
+   */
+  boolean hasCompiledInitializer(TypeElement model) {
+    TypeElement initializer = elements.getTypeElement(Names.initializer(model).canonicalName());
+    return initializer != null
+        && ElementFilter.methodsIn(initializer.getEnclosedElements()).stream()
+            .anyMatch(m -> m.getSimpleName().contentEquals("walk"));
   }
+
+  /** Whether the compiled initializer of {@code model} has the no-argument {@code specs()}. */
+  boolean hasCompiledStaticSpecs(TypeElement model) {
+    TypeElement initializer = elements.getTypeElement(Names.initializer(model).canonicalName());
+    return initializer != null
+        && ElementFilter.methodsIn(initializer.getEnclosedElements()).stream()
+            .anyMatch(m -> m.getSimpleName().contentEquals("specs") && m.getParameters().isEmpty());
+  }
+
+  /** Whether {@code type} is in the package {@code packageElement}. */
+  boolean isIn(TypeElement type, PackageElement packageElement) {
+    return elements.getPackageOf(type).equals(packageElement);
+  }
+
+  // ---- annotation plumbing -------------------------------------------------------------------
 
   private static Optional<AnnotationMirror> findAnnotation(Element element, String annotation) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
@@ -310,25 +690,5 @@ final class ModelReader {
         .map(Map.Entry::getValue)
         .findFirst()
         .orElse(null);
-  }
-
-  private static double doubleValue(AnnotationValue value, String what) {
-    if (value == null || !(value.getValue() instanceof Double)) {
-      throw new MissingTypeException(what);
-    }
-    return (Double) value.getValue();
-  }
-
-  private static String enumConstant(AnnotationValue value, String what) {
-    if (value == null || !(value.getValue() instanceof VariableElement)) {
-      throw new MissingTypeException(what);
-    }
-    return ((VariableElement) value.getValue()).getSimpleName().toString();
-  }
-
-  static String describe(VariableElement field) {
-    return ((TypeElement) field.getEnclosingElement()).getQualifiedName()
-        + "."
-        + field.getSimpleName();
   }
 }

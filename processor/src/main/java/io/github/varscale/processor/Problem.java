@@ -3,11 +3,17 @@ package io.github.varscale.processor;
 import javax.annotation.processing.Messager;
 import javax.tools.Diagnostic;
 
-/** A compile error found while validating a model class, reported where it applies. */
-record Problem(Site site, String text) {
+/**
+ * A compile error found while judging a model class, reported where it applies.
+ *
+ * @param site where javac points
+ * @param message which mistake it is, for tests that assert on the kind rather than the text
+ * @param text the full message
+ */
+record Problem(Site site, Message message, String text) {
 
   static Problem of(Site site, Message message, Object... args) {
-    return new Problem(site, message.format(args));
+    return new Problem(site, message, message.format(args));
   }
 
   void reportTo(Messager messager) {

@@ -1,15 +1,23 @@
 package io.github.varscale.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import io.github.varscale.Constant;
 import io.github.varscale.GlorotNormal;
 import io.github.varscale.GlorotUniform;
 import io.github.varscale.HeNormal;
 import io.github.varscale.HeUniform;
 import io.github.varscale.LecunNormal;
 import io.github.varscale.LecunUniform;
+import io.github.varscale.Ones;
+import io.github.varscale.RandomNormal;
+import io.github.varscale.RandomUniform;
 import io.github.varscale.Shape;
+import io.github.varscale.Submodel;
+import io.github.varscale.TruncatedNormal;
 import io.github.varscale.VarianceScaled;
+import io.github.varscale.Zeros;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,42 +45,61 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * Checks fields annotated with {@link VarianceScaled} or a preset and writes, for each class
- * declaring some, a {@code <Model>Initializer} with their fans and scales as constants.
+ * Checks the tensor and part fields of model classes and writes, for each class declaring some, a
+ * {@code <Model>Initializer}.
  *
- * <p>Each round it reads the classes of the round's sources that declare annotated fields ({@link
+ * <p>Each round it reads the classes of the round's sources that declare such fields ({@link
  * ModelReader}), judges them ({@link Validator}), and writes the initializers of those without
- * errors ({@link InitializerWriter}). A class that refers to a type not generated yet is retried by
- * name in the next round.
+ * problems ({@link Specs}, {@link InitializerWriter}); a class's superclass and parts are handled
+ * before it, since its initializer calls theirs. A class that refers to a type not generated yet is
+ * retried by name in the next round.
  */
 @AutoService(Processor.class)
 public final class VarianceScaledProcessor extends AbstractProcessor {
 
+  /**
+   * Varscale's annotations, which it claims: no other processor should act on them. The built-in
+   * presets are listed because javac starts a processor only for the annotations it names; a
+   * preset of the user's carries {@code @VarianceScaled}, which is listed, or comes from a library,
+   * which {@link PresetFieldProcessor} covers.
+   *
+   * <p>{@code @Generated} is claimed too, for the initializers carry it: left unclaimed, it would
+   * make {@code -Xlint:processing} warn in the round after they are written, and fail the builds
+   * of users who add {@code -Werror}. The price is that no later processor sees it.
+   */
+  static final Set<String> ANNOTATIONS =
+      Stream.concat(Stream.of(
+              VarianceScaled.class,
+              Shape.class,
+              Submodel.class,
+              GlorotUniform.class,
+              GlorotNormal.class,
+              HeUniform.class,
+              HeNormal.class,
+              LecunUniform.class,
+              LecunNormal.class,
+              Zeros.class,
+              Ones.class,
+              Constant.class,
+              RandomNormal.class,
+              TruncatedNormal.class,
+              RandomUniform.class)
+          .map(Class::getCanonicalName), Stream.of(ModelReader.GENERATED))
+          .collect(Collectors.toUnmodifiableSet());
+
   /** What became of a model class of this compilation. */
-  private enum Outcome {
+  private enum State {
+    /** Being processed: its superclass or a part is processed first. */
+    STARTED,
     GENERATED,
     FAILED,
     DEFERRED
   }
 
   /**
-   * Varscale's annotations, and {@code @Generated}, which the initializers carry: left unclaimed,
-   * it would make {@code -Xlint:processing} warn in the round after they are written.
+   * @param staticSpecs whether its initializer has the no-argument {@code specs()}
    */
-  private static final Set<String> ANNOTATIONS =
-      Stream.concat(
-              Stream.of(
-                      VarianceScaled.class,
-                      Shape.class,
-                      GlorotUniform.class,
-                      GlorotNormal.class,
-                      HeUniform.class,
-                      HeNormal.class,
-                      LecunUniform.class,
-                      LecunNormal.class)
-                  .map(Class::getCanonicalName),
-              Stream.of("javax.annotation.processing.Generated"))
-          .collect(Collectors.toUnmodifiableSet());
+  private record Outcome(State state, boolean staticSpecs) {}
 
   /** By canonical name, in the order the classes were met. */
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
@@ -82,7 +110,11 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
   /** The types of this compilation's sources, except those this processor wrote. */
   private final Set<String> sourceTypes = new HashSet<>();
 
+  /** The initializers this processor wrote. */
   private final Set<String> written = new HashSet<>();
+
+  /** The model classes of the current round, by canonical name. */
+  private final Map<String, TypeElement> roundModels = new LinkedHashMap<>();
 
   private ModelReader reader;
 
@@ -115,7 +147,6 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
           .getMessager()
           .printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL.format("a round", stackTrace(e)));
     }
-    // Claims only varscale's own annotations: no other processor should act on them.
     return true;
   }
 
@@ -134,65 +165,146 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
       }
     }
 
-    Map<String, TypeElement> models = new LinkedHashMap<>();
+    roundModels.clear();
     for (String name : deferred.keySet()) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type != null) {
-        models.put(name, type);
+        roundModels.put(name, type);
+        outcomes.remove(name);
       }
     }
     for (TypeElement type : types) {
-      if (ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
-          .anyMatch(ModelReader::isTensorField)) {
-        models.putIfAbsent(type.getQualifiedName().toString(), type);
+      if (!written.contains(type.getQualifiedName().toString())
+          && ModelReader.declaresModelFields(type)) {
+        roundModels.putIfAbsent(type.getQualifiedName().toString(), type);
       }
     }
-    // Superclasses first, so that a subclass knows whether its superclass's initializer exists.
-    List<TypeElement> ordered = new ArrayList<>(models.values());
+    deferred.keySet().removeAll(roundModels.keySet());
+    refuseSharedInitializerNames();
+    // Superclasses first, then the rest in the order met; parts are handled on demand.
+    List<TypeElement> ordered = new ArrayList<>(roundModels.values());
     ordered.sort(Comparator.comparingInt(VarianceScaledProcessor::depth));
     for (TypeElement type : ordered) {
-      processModel(type);
+      process(type);
     }
   }
 
-  private void processModel(TypeElement type) {
-    String name = type.getQualifiedName().toString();
-    deferred.remove(name);
-    try {
-      ModelClass model =
-          reader.read(
-              type,
-              other -> outcomes.get(other) == Outcome.FAILED,
-              outcomes::containsKey,
-              sourceTypes::contains);
-      if (model.ancestor().isPresent()
-          && outcomes.get(model.ancestor().get().canonicalName()) == Outcome.DEFERRED) {
-        throw new MissingTypeException(
-            "superclass " + model.ancestor().get().canonicalName(), "see its errors above");
+  /**
+   * Refuses every model class whose initializer's name is already taken: by a type of the sources,
+   * or by another model class ({@code p.Outer.Inner} and {@code p.Outer_Inner} both want {@code
+   * p.Outer_InnerInitializer}), reported on each of them whatever the order of the sources.
+   */
+  private void refuseSharedInitializerNames() {
+    Map<String, List<TypeElement>> byInitializer = new LinkedHashMap<>();
+    for (TypeElement type : roundModels.values()) {
+      byInitializer
+          .computeIfAbsent(Names.initializer(type).canonicalName(), k -> new ArrayList<>())
+          .add(type);
+    }
+    byInitializer.forEach((initializer, models) -> {
+      for (TypeElement type : models) {
+        Optional<TypeElement> other = models.stream().filter(t -> !t.equals(type)).findFirst();
+        if (other.isPresent()) {
+          report(Problem.of(Site.of(type), Message.INITIALIZER_TWICE, initializer,
+              type.getQualifiedName(), other.get().getQualifiedName()));
+          outcomes.put(type.getQualifiedName().toString(), new Outcome(State.FAILED, false));
+        } else if (sourceTypes.contains(initializer)) {
+          report(Problem.of(Site.of(type), Message.NAME_TAKEN, initializer,
+              type.getQualifiedName()));
+          outcomes.put(type.getQualifiedName().toString(), new Outcome(State.FAILED, false));
+        }
       }
-      Validator.Result result = Validator.validate(model);
-      if (result.spec().isEmpty()) {
-        result.problems().forEach(this::report);
-        outcomes.put(name, Outcome.FAILED);
+    });
+  }
+
+  /** Processes a model class of this round, after the model classes its initializer calls. */
+  private void process(TypeElement type) {
+    String name = type.getQualifiedName().toString();
+    if (outcomes.containsKey(name)) {
+      return;
+    }
+    outcomes.put(name, new Outcome(State.STARTED, false));
+    try {
+      ModelClass model = reader.read(type);
+      requireDependencies(model);
+      List<Problem> problems = Validator.validate(model, modelOutcomes());
+      if (!problems.isEmpty()) {
+        problems.forEach(this::report);
+        outcomes.put(name, new Outcome(State.FAILED, false));
         return;
       }
-      InitializerSpec spec = result.spec().get();
+      InitializerSpec spec = Specs.of(model, modelOutcomes());
       JavaFile file = InitializerWriter.write(spec, getClass().getName());
       try {
         file.writeTo(processingEnv.getFiler());
         written.add(spec.name().canonicalName());
-        outcomes.put(name, Outcome.GENERATED);
+        outcomes.put(name, new Outcome(State.GENERATED, spec.staticSpecs()));
       } catch (IOException e) {
         report(Problem.of(Site.of(type), Message.WRITE, spec.name().canonicalName(), e));
-        outcomes.put(name, Outcome.FAILED);
+        outcomes.put(name, new Outcome(State.FAILED, false));
       }
     } catch (MissingTypeException e) {
       deferred.put(name, e);
-      outcomes.put(name, Outcome.DEFERRED);
+      outcomes.put(name, new Outcome(State.DEFERRED, false));
     } catch (RuntimeException e) {
       report(Problem.of(Site.of(type), Message.INTERNAL, name, stackTrace(e)));
-      outcomes.put(name, Outcome.FAILED);
+      outcomes.put(name, new Outcome(State.FAILED, false));
     }
+  }
+
+  /**
+   * Processes the superclass and part models of this round first; waits for those that wait, and
+   * for a superclass compiled earlier without its initializer.
+   */
+  private void requireDependencies(ModelClass model) {
+    List<TypeElement> dependencies = new ArrayList<>();
+    model.superModel().ifPresent(dependencies::add);
+    model.parts().forEach(part -> part.partModel().ifPresent(dependencies::add));
+    for (TypeElement dependency : dependencies) {
+      String name = dependency.getQualifiedName().toString();
+      if (roundModels.containsKey(name)) {
+        process(dependency);
+      }
+      if (outcomes.containsKey(name) && outcomes.get(name).state() == State.DEFERRED) {
+        throw new MissingTypeException(
+            "the initializer of " + name + ", which " + model.canonicalName() + " uses,",
+            "see the errors about " + name + " above");
+      }
+    }
+    model.superModel()
+        .filter(parent -> !outcomes.containsKey(parent.getQualifiedName().toString()))
+        .filter(parent -> !reader.hasCompiledInitializer(parent))
+        .ifPresent(parent -> {
+          throw new MissingTypeException(
+              Names.initializer(parent).canonicalName() + ", the initializer of superclass "
+                  + parent.getQualifiedName() + ",",
+              "compile " + parent.getQualifiedName() + " with this version of the varscale"
+                  + " processor");
+        });
+  }
+
+  private ModelOutcomes modelOutcomes() {
+    return new ModelOutcomes() {
+      @Override
+      public boolean hasInitializer(TypeElement model) {
+        Outcome outcome = outcomes.get(model.getQualifiedName().toString());
+        return outcome != null
+            ? outcome.state() == State.GENERATED || outcome.state() == State.STARTED
+            : reader.hasCompiledInitializer(model);
+      }
+
+      @Override
+      public boolean failed(TypeElement model) {
+        Outcome outcome = outcomes.get(model.getQualifiedName().toString());
+        return outcome != null && outcome.state() == State.FAILED;
+      }
+
+      @Override
+      public boolean hasStaticSpecs(TypeElement model) {
+        Outcome outcome = outcomes.get(model.getQualifiedName().toString());
+        return outcome != null ? outcome.staticSpecs() : reader.hasCompiledStaticSpecs(model);
+      }
+    };
   }
 
   private void checkPreset(TypeElement preset) {
@@ -208,22 +320,21 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
   private void reportUnresolved() {
     deferred.forEach(
         (name, missing) -> {
+          if (missing.silent()) {
+            return;
+          }
           TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+          ClassName initializer = type == null ? null : Names.initializer(type);
+          Problem problem = Problem.of(
+              type == null ? null : Site.of(type),
+              Message.UNRESOLVED,
+              initializer == null ? "the initializer of " + name : initializer.canonicalName(),
+              missing.getMessage(),
+              missing.hint());
           if (type == null) {
-            processingEnv
-                .getMessager()
-                .printMessage(
-                    Diagnostic.Kind.ERROR,
-                    Message.UNRESOLVED.format(
-                        "the initializer of " + name, missing.getMessage(), missing.hint()));
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, problem.text());
           } else {
-            report(
-                Problem.of(
-                    Site.of(type),
-                    Message.UNRESOLVED,
-                    ModelReader.initializerName(type).canonicalName(),
-                    missing.getMessage(),
-                    missing.hint()));
+            report(problem);
           }
         });
     deferred.clear();
@@ -252,7 +363,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     return depth;
   }
 
-  private static String stackTrace(RuntimeException e) {
+  static String stackTrace(RuntimeException e) {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
     return trace.toString();

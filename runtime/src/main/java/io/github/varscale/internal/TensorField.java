@@ -103,6 +103,19 @@ public final class TensorField {
         factors, names.toArray(String[]::new));
   }
 
+  /**
+   * The spec of this field at the root of its model, its dims evaluated from {@code values} (the
+   * fields they read, in order of first appearance): what the nested class's {@code spec(model)}
+   * returns.
+   *
+   * @throws IllegalArgumentException if a dimension is out of bounds; the message names the field,
+   *     its dims and the values
+   */
+  public TensorSpec spec(int... values) {
+    requireArity(values);
+    return shape != null ? spec : spec(name, key, values);
+  }
+
   /** The field's simple name, the last segment of its paths. */
   String name() {
     return name;

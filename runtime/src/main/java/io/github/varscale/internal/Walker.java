@@ -56,17 +56,28 @@ public final class Walker {
     this.scope = scope;
   }
 
+  /** {@code initialize(model, seed)}: checks the whole model, then allocates and fills. */
+  public static <M> void initialize(M model, long seed, BiConsumer<? super M, Walker> walk) {
+    Objects.requireNonNull(model, "model");
+    run(model, seed, null, walk);
+  }
+
   /**
-   * {@code initialize(model, seed)} and, with a non-null {@code scope}, {@code initialize(model,
-   * seed, scope)}: checks the whole model, then allocates and fills.
+   * {@code initialize(model, seed, scope)}: as {@link #initialize(Object, long, BiConsumer)}, with
+   * the keys {@code scope + "." + path}.
    */
   public static <M> void initialize(
       M model, long seed, String scope, BiConsumer<? super M, Walker> walk) {
     Objects.requireNonNull(model, "model");
-    if (scope != null && scope.isEmpty()) {
+    Objects.requireNonNull(scope, "scope");
+    if (scope.isEmpty()) {
       throw new IllegalArgumentException(
           "scope must not be empty; pass the keys' prefix, e.g. \"gpt.blocks.3\"");
     }
+    run(model, seed, scope, walk);
+  }
+
+  private static <M> void run(M model, long seed, String scope, BiConsumer<? super M, Walker> walk) {
     new Walker(Phase.CHECK, seed, scope).walkRoot(model, walk);
     new Walker(Phase.INITIALIZE, seed, scope).walkRoot(model, walk);
   }

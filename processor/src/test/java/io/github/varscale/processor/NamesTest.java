@@ -5,7 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ValidatorTest {
+class NamesTest {
 
   @ParameterizedTest
   @CsvSource({
@@ -19,6 +19,6 @@ class ValidatorTest {
     "Already, Already"
   })
   void nestedClassNamesAreUpperCamelCase(String field, String nested) {
-    assertThat(Validator.upperCamel(field)).isEqualTo(nested);
+    assertThat(Names.upperCamel(field)).isEqualTo(nested);
   }
 }
