@@ -112,6 +112,12 @@ public final class FixedInitializer implements Initializer {
   }
 
   @Override
+  public double variance(Fans fans) {
+    Objects.requireNonNull(fans, "fans");
+    return law.variance();
+  }
+
+  @Override
   public double maxMagnitude(Fans fans) {
     Objects.requireNonNull(fans, "fans");
     return law.maxMagnitude();

@@ -104,6 +104,16 @@ public sealed interface Initializer permits VarianceScaling, FixedInitializer {
   }
 
   /**
+   * The variance of the values for a tensor of {@code fans}: {@code scale / max(1, n)} for {@link
+   * VarianceScaling}; {@code stddev^2} for a normal, {@code (0.87962566103423978 stddev)^2} for
+   * one cut at two standard deviations, {@code (maxval - minval)^2 / 12} for a uniform, 0 for a
+   * constant.
+   *
+   * @throws NullPointerException if {@code fans} is null
+   */
+  double variance(Fans fans);
+
+  /**
    * An upper bound of the magnitude of any value this initializer writes for a tensor of {@code
    * fans}: the limit of a uniform law, {@code |mean| + 2 stddev} of a truncated normal, a bound of
    * the normal ziggurat's largest sample for an untruncated one, {@code |value|} for a constant.

@@ -67,6 +67,9 @@ abstract class Law {
    */
   abstract double maxMagnitude();
 
+  /** The variance of the values. */
+  abstract double variance();
+
   /** Whether every value of this law is finite as a {@code float}. */
   final boolean fitsFloat() {
     return maxMagnitude() <= Float.MAX_VALUE;
@@ -133,6 +136,14 @@ abstract class Law {
     }
 
     @Override
+    double variance() {
+      double s = kind == Ziggurat.Kind.TRUNCATED
+          ? stddev * Distribution.TRUNCATION_STDDEV_CORRECTION
+          : stddev;
+      return s * s;
+    }
+
+    @Override
     void fill(float[] dst, int offset, int count, long first, long stream) {
       // The ziggurat is looked up here, not in the constructor: a law is also made to check a
       // setting at compile time, where building the tables would be wasted.
@@ -165,6 +176,11 @@ abstract class Law {
     }
 
     @Override
+    double variance() {
+      return halfWidth * halfWidth / 3.0;
+    }
+
+    @Override
     void fill(float[] dst, int offset, int count, long first, long stream) {
       Uniform.fill(dst, offset, count, first, (float) center, Uniform.floatStep(halfWidth),
           (float) lo, (float) hi, stream);
@@ -188,6 +204,11 @@ abstract class Law {
     @Override
     double maxMagnitude() {
       return Math.abs(value);
+    }
+
+    @Override
+    double variance() {
+      return 0.0;
     }
 
     @Override

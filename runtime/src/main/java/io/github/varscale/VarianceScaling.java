@@ -66,6 +66,7 @@ public final class VarianceScaling implements Initializer {
    *
    * @throws NullPointerException if {@code fans} is null
    */
+  @Override
   public double variance(Fans fans) {
     Objects.requireNonNull(fans, "fans");
     return scale / Math.max(1.0, mode.fan(fans));
