@@ -78,14 +78,8 @@ record Figure(
         allocation(run.getAggregatedResult().getSecondaryResults()));
   }
 
-  /**
-   * uniform, normal, truncated, or bound: from the parameter or the method name's first word;
-   * anatomy for {@link SamplerAnatomy}.
-   */
+  /** uniform, normal, truncated, or bound: from the parameter or the method name's first word. */
   String law() {
-    if (benchmark.startsWith(SamplerAnatomy.class.getSimpleName() + ".")) {
-      return "anatomy";
-    }
     String name = distribution != null ? distribution.toLowerCase() : method();
     for (String law : List.of("uniform", "normal", "truncated")) {
       if (name.startsWith(law)) {
