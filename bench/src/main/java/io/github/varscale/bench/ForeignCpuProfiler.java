@@ -11,10 +11,10 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * Measures, per iteration, how many cores other processes kept busy: the machine's busy time
- * ({@code /proc/stat}) minus this benchmark JVM's own ({@code /proc/self/stat}). The machine is
- * shared, and an iteration during which someone else used a core is not a clean measurement;
- * {@link BenchMain} leaves such iterations out of its medians. Linux only.
+ * Measures, per iteration, how many cores other processes kept busy, as a secondary result JMH
+ * records with the iteration (and writes with {@code -rf json}): the machine's busy time ({@code
+ * /proc/stat}) minus this benchmark JVM's own ({@code /proc/self/stat}). JMH has no such
+ * profiler; {@link NoiseFilter} says what the figures do with it. Linux only.
  */
 public final class ForeignCpuProfiler implements InternalProfiler {
 
@@ -41,10 +41,10 @@ public final class ForeignCpuProfiler implements InternalProfiler {
   @SuppressWarnings("rawtypes") // the signature of JMH's InternalProfiler
   public Collection<? extends Result> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
-    long self = CpuTimes.self() - selfBefore;
-    long machine = CpuTimes.machineBusy() - machineBusyBefore;
-    double seconds = (System.nanoTime() - nanosBefore) * 1e-9;
-    double foreign = Math.max(0, machine - self) / CpuTimes.HZ / seconds;
+    double foreign = NoiseFilter.foreignCores(
+        CpuTimes.machineBusy() - machineBusyBefore,
+        CpuTimes.self() - selfBefore,
+        (System.nanoTime() - nanosBefore) * 1e-9);
     return List.of(new ScalarResult(RESULT, foreign, "cores", AggregationPolicy.AVG));
   }
 }

@@ -327,10 +327,7 @@ public final class ProcessorCost {
   }
 
   private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return Stats.median(values);
   }
 
   private static Path jarDirectory() throws URISyntaxException {
