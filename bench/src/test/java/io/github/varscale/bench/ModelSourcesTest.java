@@ -1,0 +1,68 @@
+package io.github.varscale.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelSourcesTest {
+
+  private static final int N = 3;
+  private static final long SEED = 7;
+
+  @Test
+  void theSourcesDependOnlyOnTheirCount() {
+    assertEquals(ModelSources.annotated(N), ModelSources.annotated(N));
+    assertEquals(ModelSources.handWritten(N), ModelSources.handWritten(N));
+    assertEquals(FloorSources.apiMinimum(N), FloorSources.apiMinimum(N));
+    assertEquals(ModelSources.annotated(N).subList(0, 2), ModelSources.annotated(2));
+  }
+
+  @Test
+  void theHandWrittenModelsCompileAgainstTheRuntime(@TempDir Path dir) {
+    Javac.compile(ModelSources.handWritten(N), dir, false);
+  }
+
+  @Test
+  void theAnnotatedModelsAndTheFloorsCompileWithoutTheProcessor(@TempDir Path dir) {
+    List<SourceFile> files = new ArrayList<>(ModelSources.annotated(N));
+    files.addAll(FloorSources.apiMinimum(N));
+    Javac.compile(files, dir.resolve("minimum"), false);
+    files = new ArrayList<>(ModelSources.annotated(N));
+    files.addAll(FloorSources.empty(N));
+    Javac.compile(files, dir.resolve("empty"), false);
+  }
+
+  /**
+   * The baseline is honest: a hand-written model holds exactly the values the processor's
+   * initializer writes into the annotated one, field by field.
+   */
+  @Test
+  void aHandWrittenModelHoldsTheValuesOfTheAnnotatedModelInitializedByTheProcessor(
+      @TempDir Path dir) throws Exception {
+    ClassLoader annotated = Javac.compile(ModelSources.annotated(N), dir.resolve("a"), true);
+    assertEquals(N, Javac.generatedSources(dir.resolve("a")));
+    ClassLoader byHand = Javac.compile(ModelSources.handWritten(N), dir.resolve("h"), false);
+    for (int i = 0; i < N; i++) {
+      String name = ModelSources.PACKAGE + "." + ModelSources.name(i);
+      Class<?> annotatedType = annotated.loadClass(name);
+      Object expected = annotatedType.getConstructor().newInstance();
+      annotated.loadClass(name + "Initializer").getMethod("initialize", annotatedType, long.class)
+          .invoke(null, expected, SEED);
+      Object actual = byHand.loadClass(name).getConstructor(long.class).newInstance(SEED);
+      for (TensorField field : ModelSources.fields(i)) {
+        Field e = annotatedType.getField(field.name());
+        Field a = actual.getClass().getField(field.name());
+        assertTrue(e.get(expected) != null, field.name());
+        assertArrayEquals(new Object[] {e.get(expected)}, new Object[] {a.get(actual)},
+            name + "#" + field.name());
+      }
+    }
+  }
+}
