@@ -41,10 +41,12 @@ import javax.tools.ToolProvider;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.github.varscale.bench.ProcessorCost \
- *     [--cold] [reps] [sizes...]
+ *     [--cold] [--composed] [reps] [sizes...]
  * </pre>
  *
- * <p>javac sees only the runtime jar on its class path, and the processor's
+ * <p>{@code --composed} compiles {@link ComposedSources}' models (a Gpt of twelve blocks, through
+ * {@code @Submodel}) instead of {@link ModelSources}'; their annotated sources need the version 2
+ * runtime and processor. javac sees only the runtime jar on its class path, and the processor's
  * jars on its processor path, both copied by the build into {@code bench/target/javac/}.
  */
 public final class ProcessorCost {
@@ -97,6 +99,18 @@ public final class ProcessorCost {
         floors.put(Way.PLAIN_WITH_API_MINIMUM, FloorSources.apiMinimum(n));
         return floors;
       }
+    },
+    /** {@link ComposedSources}: a Gpt and its block class per model; version 2 only. */
+    COMPOSED(2) {
+      @Override
+      List<SourceFile> annotated(int n) {
+        return ComposedSources.annotated(n);
+      }
+
+      @Override
+      List<SourceFile> handWritten(int n) {
+        return ComposedSources.handWritten(n);
+      }
     };
 
     /** Model classes per model, so initializers the processor writes per model. */
@@ -141,7 +155,7 @@ public final class ProcessorCost {
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(List.of(args));
     boolean cold = rest.remove("--cold");
-    Models models = Models.FLAT;
+    Models models = rest.remove("--composed") ? Models.COMPOSED : Models.FLAT;
     int reps = rest.isEmpty() ? 9 : Integer.parseInt(rest.remove(0));
     int[] sizes = rest.isEmpty()
         ? new int[] {100, 300, 1000}
