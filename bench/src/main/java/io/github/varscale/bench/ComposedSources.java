@@ -7,7 +7,6 @@ import io.github.varscale.HeNormal;
 import io.github.varscale.bench.TensorField.Axes;
 import io.github.varscale.bench.TensorField.Ones;
 import io.github.varscale.bench.TensorField.Scaled;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,7 +17,7 @@ import java.util.function.Function;
  * attention with explicit fan axes, the MLP). The annotated sources use {@code @Submodel}, {@code
  * @Ones} and {@code @Shape}'s axes, so they compile only against the version 2 runtime and
  * processor; the hand-written ones need only the version 1 runtime API. The text depends only on
- * {@code n}.
+ * the model's number.
  */
 final class ComposedSources {
 
@@ -66,23 +65,12 @@ final class ComposedSources {
     return String.format("Block%04d", i);
   }
 
-  /** {@code n} composed models declared with the annotations, two classes each. */
-  static List<SourceFile> annotated(int n) {
-    return models(n, false);
-  }
-
-  /** The same {@code n} models, initialized by hand in their constructors. */
-  static List<SourceFile> handWritten(int n) {
-    return models(n, true);
-  }
-
-  private static List<SourceFile> models(int n, boolean byHand) {
-    List<SourceFile> files = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      files.add(gptModel(i, byHand));
-      files.add(blockModel(i, byHand));
-    }
-    return files;
+  /**
+   * Model {@code i}'s Gpt and block classes: declared with the annotations, or initialized by
+   * hand in their constructors.
+   */
+  static List<SourceFile> model(int i, boolean byHand) {
+    return List.of(gptModel(i, byHand), blockModel(i, byHand));
   }
 
   private static SourceFile gptModel(int i, boolean byHand) {

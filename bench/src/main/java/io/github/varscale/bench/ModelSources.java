@@ -11,15 +11,14 @@ import io.github.varscale.HeUniform;
 import io.github.varscale.LecunNormal;
 import io.github.varscale.Mode;
 import io.github.varscale.bench.TensorField.Scaled;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The model classes {@link ProcessorCost} compiles by default: {@code n} classes, each with eight
  * tensor fields of the kinds a model really has (presets and explicit settings, flat and nested
- * arrays, both layouts, float and double), written with the annotations ({@link #annotated}) and,
- * for the hand-written baseline, initialized in their constructors through the runtime API
- * ({@link #handWritten}). The text depends only on {@code n}.
+ * arrays, both layouts, float and double), written with the annotations and, for the hand-written
+ * baseline, initialized in their constructors through the runtime API. The text depends only on
+ * the model's number.
  */
 final class ModelSources {
 
@@ -76,25 +75,15 @@ final class ModelSources {
     return String.format("Model%04d", i);
   }
 
-  /** {@code n} models declared with the annotations, for the processor. */
-  static List<SourceFile> annotated(int n) {
-    return models(n, false);
+  /**
+   * Model {@code i}: declared with the annotations, for the processor, or without them and
+   * initialized by hand in a constructor.
+   */
+  static List<SourceFile> model(int i, boolean byHand) {
+    return List.of(modelClass(i, byHand));
   }
 
-  /** The same {@code n} models, without annotations, initialized by hand in a constructor. */
-  static List<SourceFile> handWritten(int n) {
-    return models(n, true);
-  }
-
-  private static List<SourceFile> models(int n, boolean byHand) {
-    List<SourceFile> files = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      files.add(model(i, byHand));
-    }
-    return files;
-  }
-
-  private static SourceFile model(int i, boolean byHand) {
+  private static SourceFile modelClass(int i, boolean byHand) {
     String name = name(i);
     List<TensorField> fields = fields(i);
     StringBuilder body = new StringBuilder()

@@ -80,53 +80,53 @@ public final class ProcessorCost {
 
   /** Which models are compiled. */
   enum Models {
-    /** {@link ModelSources}: one class of eight tensor fields per model, and the floors. */
-    FLAT(1) {
-      @Override
-      List<SourceFile> annotated(int n) {
-        return ModelSources.annotated(n);
-      }
-
-      @Override
-      List<SourceFile> handWritten(int n) {
-        return ModelSources.handWritten(n);
-      }
-
-      @Override
-      Map<Way, List<SourceFile>> floors(int n) {
-        Map<Way, List<SourceFile>> floors = new EnumMap<>(Way.class);
-        floors.put(Way.PLAIN_WITH_EMPTY, FloorSources.empty(n));
-        floors.put(Way.PLAIN_WITH_API_MINIMUM, FloorSources.apiMinimum(n));
-        return floors;
-      }
-    },
+    /** {@link ModelSources}: one class of eight tensor fields per model; the floors apply. */
+    FLAT(ModelSources::model, 1),
     /** {@link ComposedSources}: a Gpt and its block class per model; version 2 only. */
-    COMPOSED(2) {
-      @Override
-      List<SourceFile> annotated(int n) {
-        return ComposedSources.annotated(n);
-      }
+    COMPOSED(ComposedSources::model, 2);
 
-      @Override
-      List<SourceFile> handWritten(int n) {
-        return ComposedSources.handWritten(n);
-      }
-    };
+    /** Writes the classes of model {@code i}, with the annotations or initialized by hand. */
+    @FunctionalInterface
+    interface Writer {
+      List<SourceFile> model(int i, boolean byHand);
+    }
+
+    private final Writer writer;
 
     /** Model classes per model, so initializers the processor writes per model. */
     final int classesPerModel;
 
-    Models(int classesPerModel) {
+    Models(Writer writer, int classesPerModel) {
+      this.writer = writer;
       this.classesPerModel = classesPerModel;
     }
 
-    abstract List<SourceFile> annotated(int n);
+    /** {@code n} models declared with the annotations, for the processor. */
+    List<SourceFile> annotated(int n) {
+      return sources(n, false);
+    }
 
-    abstract List<SourceFile> handWritten(int n);
+    /** The same {@code n} models without annotations, initialized by hand. */
+    List<SourceFile> handWritten(int n) {
+      return sources(n, true);
+    }
 
     /** Stand-ins for the generated code, each compiled with the annotated models. */
     Map<Way, List<SourceFile>> floors(int n) {
-      return Map.of();
+      Map<Way, List<SourceFile>> floors = new EnumMap<>(Way.class);
+      if (this == FLAT) {
+        floors.put(Way.PLAIN_WITH_EMPTY, FloorSources.empty(n));
+        floors.put(Way.PLAIN_WITH_API_MINIMUM, FloorSources.apiMinimum(n));
+      }
+      return floors;
+    }
+
+    private List<SourceFile> sources(int n, boolean byHand) {
+      List<SourceFile> files = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        files.addAll(writer.model(i, byHand));
+      }
+      return files;
     }
   }
 

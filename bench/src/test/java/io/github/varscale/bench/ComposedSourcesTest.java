@@ -1,5 +1,6 @@
 package io.github.varscale.bench;
 
+import static io.github.varscale.bench.ProcessorCost.Models.COMPOSED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -85,17 +86,17 @@ class ComposedSourcesTest {
 
   @Test
   void eachAnnotatedModelIsAGptOfTwelveBlocksOfEightTensorFields() {
-    List<SourceFile> files = ComposedSources.annotated(2);
+    List<SourceFile> files = COMPOSED.annotated(2);
     assertEquals(List.of("Gpt0000", "Block0000", "Gpt0001", "Block0001"),
         files.stream().map(SourceFile::className).toList());
     assertEquals(GPT, files.get(2).text());
     assertEquals(BLOCK, files.get(3).text());
-    assertEquals(files, ComposedSources.annotated(2));
+    assertEquals(files, COMPOSED.annotated(2));
   }
 
   @Test
   void theHandWrittenModelsFillEachBlockUnderItsPathKey(@TempDir Path dir) throws Exception {
-    ClassLoader loader = Javac.compile(ComposedSources.handWritten(2), dir, false);
+    ClassLoader loader = Javac.compile(COMPOSED.handWritten(2), dir, false);
     long seed = 11;
     Object gpt = loader.loadClass(ComposedSources.PACKAGE + ".Gpt0001")
         .getConstructor(long.class).newInstance(seed);

@@ -1,5 +1,6 @@
 package io.github.varscale.bench;
 
+import static io.github.varscale.bench.ProcessorCost.Models.FLAT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,23 +19,23 @@ class ModelSourcesTest {
 
   @Test
   void theSourcesDependOnlyOnTheirCount() {
-    assertEquals(ModelSources.annotated(N), ModelSources.annotated(N));
-    assertEquals(ModelSources.handWritten(N), ModelSources.handWritten(N));
+    assertEquals(FLAT.annotated(N), FLAT.annotated(N));
+    assertEquals(FLAT.handWritten(N), FLAT.handWritten(N));
     assertEquals(FloorSources.apiMinimum(N), FloorSources.apiMinimum(N));
-    assertEquals(ModelSources.annotated(N).subList(0, 2), ModelSources.annotated(2));
+    assertEquals(FLAT.annotated(N).subList(0, 2), FLAT.annotated(2));
   }
 
   @Test
   void theHandWrittenModelsCompileAgainstTheRuntime(@TempDir Path dir) {
-    Javac.compile(ModelSources.handWritten(N), dir, false);
+    Javac.compile(FLAT.handWritten(N), dir, false);
   }
 
   @Test
   void theAnnotatedModelsAndTheFloorsCompileWithoutTheProcessor(@TempDir Path dir) {
-    List<SourceFile> files = new ArrayList<>(ModelSources.annotated(N));
+    List<SourceFile> files = new ArrayList<>(FLAT.annotated(N));
     files.addAll(FloorSources.apiMinimum(N));
     Javac.compile(files, dir.resolve("minimum"), false);
-    files = new ArrayList<>(ModelSources.annotated(N));
+    files = new ArrayList<>(FLAT.annotated(N));
     files.addAll(FloorSources.empty(N));
     Javac.compile(files, dir.resolve("empty"), false);
   }
@@ -46,9 +47,9 @@ class ModelSourcesTest {
   @Test
   void aHandWrittenModelHoldsTheValuesOfTheAnnotatedModelInitializedByTheProcessor(
       @TempDir Path dir) throws Exception {
-    ClassLoader annotated = Javac.compile(ModelSources.annotated(N), dir.resolve("a"), true);
+    ClassLoader annotated = Javac.compile(FLAT.annotated(N), dir.resolve("a"), true);
     assertEquals(N, Javac.generatedSources(dir.resolve("a")));
-    ClassLoader byHand = Javac.compile(ModelSources.handWritten(N), dir.resolve("h"), false);
+    ClassLoader byHand = Javac.compile(FLAT.handWritten(N), dir.resolve("h"), false);
     for (int i = 0; i < N; i++) {
       String name = ModelSources.PACKAGE + "." + ModelSources.name(i);
       Class<?> annotatedType = annotated.loadClass(name);
