@@ -14,6 +14,7 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
@@ -38,6 +39,11 @@ public final class BenchMain {
       org.openjdk.jmh.Main.main(args);
       return;
     }
+    ForeignCpuProfiler.orderProblem(
+            options.getProfilers().stream().map(ProfilerConfig::getKlass).toList())
+        .ifPresent(problem -> {
+          throw new IllegalArgumentException(problem);
+        });
     Instant start = Instant.now();
     String loadBefore = loadAverage();
     List<String> includes = options.getIncludes();
