@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -13,15 +14,16 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * The benchmark jar's entry point: takes JMH's command line and runs the selected benchmarks one
- * method at a time, each after waiting (up to {@code -Dquiet.wait} seconds, default 20) for the
- * shared machine to be quiet; then prints (and writes to {@code -Dreport=FILE}, default {@code
- * jmh-report.md}) a Markdown report with ns per element, samples per second, ratios to the
- * memory-write bound and to the alternatives, and the issue's targets checked. Listing and help
- * options go straight to JMH.
+ * The benchmark jar's entry point. It takes JMH's command line and does what JMH's own {@code
+ * Main} does, with two additions: before each benchmark method it waits (up to {@code
+ * -Dquiet.wait} seconds, default 20) for the shared machine to be quiet ({@link Quiet}), and at the
+ * end it prints, and writes to {@code -Dreport=FILE} (default {@code jmh-report.md}), the {@link
+ * Report}. Everything else (forks, iterations, profilers, {@code -rf json}, JMH's own result
+ * table) is JMH's; listing and help options go straight to JMH's {@code Main}.
  */
 public final class BenchMain {
 
@@ -37,26 +39,35 @@ public final class BenchMain {
       org.openjdk.jmh.Main.main(args);
       return;
     }
+    ForeignCpuProfiler.orderProblem(
+            options.getProfilers().stream().map(ProfilerConfig::getKlass).toList())
+        .ifPresent(problem -> {
+          throw new IllegalArgumentException(problem);
+        });
     Instant start = Instant.now();
     String loadBefore = loadAverage();
     List<String> includes = options.getIncludes();
-    List<RunResult> results = new ArrayList<>();
+    // One JMH run per method, so that Quiet can wait in between. JMH merges a builder's includes
+    // with its parent options' (OptionsBuilder.parent), so each run gets the command line with its
+    // patterns replaced by the one method's.
+    List<String> otherArgs = new ArrayList<>(List.of(args));
+    otherArgs.removeAll(includes);
+    List<Figure> figures = new ArrayList<>();
     for (BenchmarkListEntry benchmark : BenchmarkList.defaultList().find(
         OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
         includes.isEmpty() ? List.of(".*") : includes,
         options.getExcludes())) {
       Quiet.await(Integer.getInteger("quiet.wait", 20));
-      List<String> only = new ArrayList<>();
-      for (String arg : args) {
-        if (!includes.contains(arg)) {
-          only.add(arg);
-        }
+      List<String> one = new ArrayList<>(otherArgs);
+      one.add("^" + Pattern.quote(benchmark.getUsername()) + "$");
+      for (RunResult run : new Runner(new CommandLineOptions(one.toArray(String[]::new))).run()) {
+        Optional<Figure> figure = Figure.of(run);
+        figure.ifPresentOrElse(figures::add, () -> System.out.println("# "
+            + run.getParams().getBenchmark() + ": no size parameter, so not in the report"));
       }
-      only.add("^" + Pattern.quote(benchmark.getUsername()) + "$");
-      results.addAll(new Runner(new CommandLineOptions(only.toArray(String[]::new))).run());
     }
     Machine machine = Machine.describe(start, loadBefore, loadAverage(), String.join(" ", args));
-    String report = new Report(results, machine).markdown();
+    String report = Report.markdown(machine, new Report(figures, Targets.GOALS));
     System.out.println();
     System.out.println(report);
     Files.writeString(Path.of(System.getProperty("report", "jmh-report.md")), report);

@@ -12,9 +12,26 @@ final class CpuTimes {
 
   private CpuTimes() {}
 
-  /** Busy jiffies of all CPUs: user + nice + system + irq + softirq + steal. */
+  /** Busy jiffies of all CPUs since boot. */
   static long machineBusy() {
-    String[] f = read("/proc/stat").lines().findFirst().orElseThrow().trim().split("\\s+");
+    return machineBusy(read("/proc/stat"));
+  }
+
+  /** utime + stime of this process since it started, all its threads. */
+  static long self() {
+    return process(read("/proc/self/stat"));
+  }
+
+  /**
+   * The busy jiffies in {@code /proc/stat}'s first line ({@code cpu user nice system idle iowait
+   * irq softirq steal ...}): user + nice + system + irq + softirq + steal, that is all but idle
+   * and iowait.
+   */
+  static long machineBusy(String procStat) {
+    String[] f = procStat.lines().findFirst().orElseThrow().trim().split("\\s+");
+    if (!f[0].equals("cpu")) {
+      throw new IllegalArgumentException("not /proc/stat's total line: " + f[0]);
+    }
     return Long.parseLong(f[1])
         + Long.parseLong(f[2])
         + Long.parseLong(f[3])
@@ -23,11 +40,10 @@ final class CpuTimes {
         + Long.parseLong(f[8]);
   }
 
-  /** utime + stime of this process, all its threads. */
-  static long self() {
-    String stat = read("/proc/self/stat");
-    // the fields after the command name, which is in parentheses and may hold spaces
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+  /** utime + stime (fields 14 and 15) of a {@code /proc/<pid>/stat} line. */
+  static long process(String procPidStat) {
+    // The fields after the command name, which is in parentheses and may hold spaces and ')'.
+    String[] f = procPidStat.substring(procPidStat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(f[11]) + Long.parseLong(f[12]);
   }
 

@@ -1,9 +1,9 @@
 package io.github.varscale.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -11,16 +11,17 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * One benchmark's result per element. The figure is the median of the clean iterations (those
- * during which other processes used less than {@link #DIRTY} cores), or of all iterations when
- * fewer than a third were clean; the fork medians show how far forks disagree (JIT decisions).
+ * One benchmark's result per element, as the report quotes it. JMH's own score is the mean of all
+ * iterations with a confidence interval; this figure is instead the median of the iterations
+ * {@link NoiseFilter} keeps, and the fork medians' range shows how far forks disagree (JIT
+ * decisions), which here is the larger uncertainty.
  *
  * @param benchmark {@code Class.method}
  * @param distribution the {@code distribution} parameter, or null
  * @param size elements filled per operation
  * @param nsPerElement the median, see above
- * @param forkLow the lowest fork median, ns per element
- * @param forkHigh the highest fork median, ns per element
+ * @param forkLow the lowest fork median of clean iterations, ns per element; NaN if none
+ * @param forkHigh the highest, likewise
  * @param clean iterations counted clean
  * @param total iterations measured
  * @param bytesPerOp bytes allocated per operation ({@code -prof gc}), NaN without it
@@ -36,71 +37,95 @@ record Figure(
     int total,
     double bytesPerOp) {
 
-  /** Other processes' CPU, in cores, above which an iteration is left out. */
-  static final double DIRTY = 0.25;
+  private static final List<String> LAWS = List.of("uniform", "normal", "truncated");
 
-  static Figure of(RunResult run) {
+  /** One measured iteration. */
+  record Iteration(double nsPerElement, double foreignCores) {}
+
+  /**
+   * The figure of a JMH run, or empty for a benchmark without a {@code size} parameter (such as
+   * {@link NestedFill}), which has no per-element figure: JMH's own table shows it.
+   */
+  static Optional<Figure> of(RunResult run) {
     BenchmarkParams params = run.getParams();
+    if (params.getParam("size") == null) {
+      return Optional.empty();
+    }
     String unit = run.getPrimaryResult().getScoreUnit();
     if (!unit.equals("ns/op")) {
       throw new IllegalArgumentException("the report needs ns/op (-tu ns -bm avgt), found " + unit);
     }
     int size = Integer.parseInt(params.getParam("size"));
-    List<Double> all = new ArrayList<>();
-    List<Double> clean = new ArrayList<>();
-    List<Double> forkMedians = new ArrayList<>();
+    List<List<Iteration>> forks = new ArrayList<>();
     for (BenchmarkResult fork : run.getBenchmarkResults()) {
-      List<Double> forkClean = new ArrayList<>();
+      List<Iteration> iterations = new ArrayList<>();
       for (IterationResult iteration : fork.getIterationResults()) {
-        double score = iteration.getPrimaryResult().getScore() / size;
         Result<?> foreign = iteration.getSecondaryResults().get(ForeignCpuProfiler.RESULT);
-        all.add(score);
-        if (foreign == null || foreign.getScore() < DIRTY) {
-          clean.add(score);
-          forkClean.add(score);
-        }
+        iterations.add(new Iteration(iteration.getPrimaryResult().getScore() / size,
+            foreign == null ? Double.NaN : foreign.getScore()));
       }
-      if (!forkClean.isEmpty()) {
-        forkMedians.add(median(forkClean));
-      }
+      forks.add(iterations);
     }
-    double median = median(clean.size() * 3 >= all.size() ? clean : all);
     String full = params.getBenchmark();
-    return new Figure(
+    return Optional.of(of(
         full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1),
         params.getParam("distribution"),
         size,
-        median,
-        forkMedians.isEmpty() ? Double.NaN : Collections.min(forkMedians),
-        forkMedians.isEmpty() ? Double.NaN : Collections.max(forkMedians),
+        forks,
+        allocation(run.getAggregatedResult().getSecondaryResults())));
+  }
+
+  /** The figure of {@code forks}, each the iterations of one fork in order. */
+  static Figure of(String benchmark, String distribution, int size, List<List<Iteration>> forks,
+      double bytesPerOp) {
+    List<Double> all = new ArrayList<>();
+    List<Double> clean = new ArrayList<>();
+    List<Double> forkMedians = new ArrayList<>();
+    for (List<Iteration> fork : forks) {
+      List<Double> forkClean = new ArrayList<>();
+      for (Iteration iteration : fork) {
+        all.add(iteration.nsPerElement());
+        if (NoiseFilter.isClean(iteration.foreignCores())) {
+          forkClean.add(iteration.nsPerElement());
+        }
+      }
+      clean.addAll(forkClean);
+      if (!forkClean.isEmpty()) {
+        forkMedians.add(Stats.median(forkClean));
+      }
+    }
+    Stats forkRange = forkMedians.isEmpty() ? null : Stats.of(forkMedians);
+    return new Figure(
+        benchmark,
+        distribution,
+        size,
+        Stats.median(NoiseFilter.trusted(all, clean)),
+        forkRange == null ? Double.NaN : forkRange.min(),
+        forkRange == null ? Double.NaN : forkRange.max(),
         clean.size(),
         all.size(),
-        allocation(run.getAggregatedResult().getSecondaryResults()));
+        bytesPerOp);
   }
 
   /**
-   * uniform, normal, truncated, or bound: from the parameter or the method name's first word;
-   * anatomy for {@link SamplerAnatomy}.
+   * uniform, normal, truncated, or bound: from the distribution parameter, else from the method
+   * name, which starts with the law the benchmark draws (a convention of every benchmark class).
    */
   String law() {
-    if (benchmark.startsWith(SamplerAnatomy.class.getSimpleName() + ".")) {
-      return "anatomy";
-    }
-    String name = distribution != null ? distribution.toLowerCase() : method();
-    for (String law : List.of("uniform", "normal", "truncated")) {
-      if (name.startsWith(law)) {
-        return law;
-      }
-    }
-    return "bound";
+    String name = distribution != null ? distribution.toLowerCase(java.util.Locale.ROOT) : method();
+    return LAWS.stream().filter(name::startsWith).findFirst().orElse("bound");
   }
 
   boolean isVarscale() {
     return benchmark.startsWith(VarianceScalingFill.class.getSimpleName() + ".");
   }
 
-  boolean allThreads() {
-    return method().endsWith("AllThreads");
+  boolean is(BenchmarkId id) {
+    return benchmark.equals(id.name());
+  }
+
+  String type() {
+    return benchmark.substring(0, benchmark.indexOf('.'));
   }
 
   String method() {
@@ -118,12 +143,5 @@ record Figure(
         .mapToDouble(e -> e.getValue().getScore())
         .findFirst()
         .orElse(Double.NaN);
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }

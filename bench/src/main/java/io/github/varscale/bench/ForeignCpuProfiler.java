@@ -2,8 +2,10 @@ package io.github.varscale.bench;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.InternalProfiler;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
@@ -11,10 +13,15 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * Measures, per iteration, how many cores other processes kept busy: the machine's busy time
- * ({@code /proc/stat}) minus this benchmark JVM's own ({@code /proc/self/stat}). The machine is
- * shared, and an iteration during which someone else used a core is not a clean measurement;
- * {@link BenchMain} leaves such iterations out of its medians. Linux only.
+ * Measures, per iteration, how many cores other processes kept busy, as a secondary result JMH
+ * records with the iteration (and writes with {@code -rf json}): the machine's busy time ({@code
+ * /proc/stat}) minus this benchmark JVM's own ({@code /proc/self/stat}). JMH has no such
+ * profiler; {@link NoiseFilter} says what the figures do with it. Linux only.
+ *
+ * <p>Give it before {@code -prof gc}: JMH starts profilers in the order given and stops them in
+ * reverse, so when this one comes after gc its reads of {@code /proc} (some KB per iteration) fall
+ * inside gc's window and count as the benchmark's allocation, a KB per operation for a fill that
+ * takes tens of milliseconds. {@link BenchMain} refuses the other order ({@link #orderProblem}).
  */
 public final class ForeignCpuProfiler implements InternalProfiler {
 
@@ -24,6 +31,19 @@ public final class ForeignCpuProfiler implements InternalProfiler {
   private long machineBusyBefore;
   private long selfBefore;
   private long nanosBefore;
+
+  /**
+   * Why the profilers, as given to {@code -prof} in order, would count this profiler's
+   * allocations as the benchmark's; empty if they would not.
+   */
+  static Optional<String> orderProblem(List<String> profilers) {
+    int self = profilers.indexOf(ForeignCpuProfiler.class.getName());
+    int gc = Math.max(profilers.indexOf("gc"), profilers.indexOf(GCProfiler.class.getName()));
+    return self >= 0 && gc >= 0 && gc < self
+        ? Optional.of("give -prof " + ForeignCpuProfiler.class.getName() + " before -prof gc,"
+            + " or gc counts its reads of /proc as the benchmark's allocation")
+        : Optional.empty();
+  }
 
   @Override
   public String getDescription() {
@@ -41,10 +61,10 @@ public final class ForeignCpuProfiler implements InternalProfiler {
   @SuppressWarnings("rawtypes") // the signature of JMH's InternalProfiler
   public Collection<? extends Result> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
-    long self = CpuTimes.self() - selfBefore;
-    long machine = CpuTimes.machineBusy() - machineBusyBefore;
-    double seconds = (System.nanoTime() - nanosBefore) * 1e-9;
-    double foreign = Math.max(0, machine - self) / CpuTimes.HZ / seconds;
+    double foreign = NoiseFilter.foreignCores(
+        CpuTimes.machineBusy() - machineBusyBefore,
+        CpuTimes.self() - selfBefore,
+        (System.nanoTime() - nanosBefore) * 1e-9);
     return List.of(new ScalarResult(RESULT, foreign, "cores", AggregationPolicy.AVG));
   }
 }

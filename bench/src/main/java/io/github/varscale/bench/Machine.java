@@ -21,7 +21,7 @@ record Machine(
   static Machine describe(Instant start, String loadBefore, String loadAfter, String arguments) {
     return new Machine(
         cpuModel(),
-        processorCount(),
+        Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.version"),
         start.truncatedTo(ChronoUnit.SECONDS),
@@ -29,10 +29,6 @@ record Machine(
         loadBefore,
         loadAfter,
         arguments);
-  }
-
-  static int processorCount() {
-    return Runtime.getRuntime().availableProcessors();
   }
 
   private static String cpuModel() {

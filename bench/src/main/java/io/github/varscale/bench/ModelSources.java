@@ -1,78 +1,108 @@
 package io.github.varscale.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import static io.github.varscale.bench.TensorField.Axes.IN_OUT;
+import static io.github.varscale.bench.TensorField.Axes.OUT_IN;
+
+import io.github.varscale.Distribution;
+import io.github.varscale.GlorotNormal;
+import io.github.varscale.GlorotUniform;
+import io.github.varscale.HeNormal;
+import io.github.varscale.HeUniform;
+import io.github.varscale.LecunNormal;
+import io.github.varscale.Mode;
+import io.github.varscale.bench.TensorField.Scaled;
 import java.util.List;
 
 /**
- * Writes {@code n} model classes for {@link ProcessorCost}, each with eight annotated tensor fields
- * of the kinds a model really has: presets and explicit settings, flat and nested arrays, both
- * layouts, float and double.
+ * The model classes {@link ProcessorCost} compiles by default: {@code n} classes, each with eight
+ * tensor fields of the kinds a model really has (presets and explicit settings, flat and nested
+ * arrays, both layouts, float and double), written with the annotations and, for the hand-written
+ * baseline, initialized in their constructors through the runtime API. The text depends only on
+ * the model's number.
  */
 final class ModelSources {
 
-  static final int FIELDS = 8;
   static final String PACKAGE = "bench.models";
 
-  private ModelSources() {}
+  /** What the hand-written models import; the annotated ones import varscale's annotations. */
+  static final List<String> HAND_WRITTEN_IMPORTS = List.of(
+      "io.github.varscale.Distribution",
+      "io.github.varscale.Fans",
+      "io.github.varscale.Layout",
+      "io.github.varscale.Mode",
+      "io.github.varscale.VarianceScaling",
+      "java.util.Arrays");
 
-  /** Writes the sources under {@code root}; returns their paths. */
-  static List<Path> write(Path root, int n) throws IOException {
-    Path dir = Files.createDirectories(root.resolve(PACKAGE.replace('.', '/')));
-    List<Path> files = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String name = name(i);
-      Path file = dir.resolve(name + ".java");
-      Files.writeString(file, source(name, i));
-      files.add(file);
-    }
-    return files;
+  private static final List<String> ANNOTATED_IMPORTS = List.of(
+      "io.github.varscale.Distribution",
+      "io.github.varscale.GlorotNormal",
+      "io.github.varscale.GlorotUniform",
+      "io.github.varscale.HeNormal",
+      "io.github.varscale.HeUniform",
+      "io.github.varscale.Layout",
+      "io.github.varscale.LecunNormal",
+      "io.github.varscale.Mode",
+      "io.github.varscale.Shape",
+      "io.github.varscale.VarianceScaled");
+
+  /** The fields of model {@code i}; the last one's size differs from model to model. */
+  static List<TensorField> fields(int i) {
+    return List.of(
+        TensorField.flat("dense1", Scaled.preset(HeNormal.class), IN_OUT, "784", "HIDDEN"),
+        new TensorField("dense2", "float", true, Scaled.preset(HeUniform.class),
+            List.of("HIDDEN", "HIDDEN"), IN_OUT),
+        TensorField.flat("logits", Scaled.preset(GlorotUniform.class), IN_OUT, "HIDDEN", "10"),
+        new TensorField("conv", "float", true, Scaled.preset(GlorotNormal.class),
+            List.of("3", "3", "16", "32"), IN_OUT),
+        new TensorField("proj", "double", false, Scaled.preset(LecunNormal.class),
+            List.of("HIDDEN", "128"), OUT_IN),
+        TensorField.flat("decoder", Scaled.explicit(2.0, Mode.FAN_OUT, Distribution.NORMAL),
+            IN_OUT, "128", "HIDDEN"),
+        new TensorField("embedding", "float", true,
+            Scaled.explicit(1.0, Mode.FAN_AVG, Distribution.TRUNCATED_NORMAL),
+            List.of("1000", "64"), IN_OUT),
+        new TensorField("bias", "double", false,
+            Scaled.explicit(0.5, Mode.FAN_IN, Distribution.UNIFORM),
+            List.of(String.valueOf(i + 1)), IN_OUT));
   }
+
+  static final int FIELDS = fields(0).size();
+
+  private ModelSources() {}
 
   /** The class name of model {@code i}. */
   static String name(int i) {
     return String.format("Model%04d", i);
   }
 
-  private static String source(String name, int i) {
-    int hidden = 64 + 8 * (i % 16);
-    return String.join(
-        "\n",
-        "package " + PACKAGE + ";",
-        "",
-        "import io.github.varscale.Distribution;",
-        "import io.github.varscale.GlorotNormal;",
-        "import io.github.varscale.GlorotUniform;",
-        "import io.github.varscale.HeNormal;",
-        "import io.github.varscale.HeUniform;",
-        "import io.github.varscale.Layout;",
-        "import io.github.varscale.LecunNormal;",
-        "import io.github.varscale.Mode;",
-        "import io.github.varscale.Shape;",
-        "import io.github.varscale.VarianceScaled;",
-        "",
-        "public class " + name + " {",
-        "  static final int HIDDEN = " + hidden + ";",
-        "",
-        "  @HeNormal @Shape({784, HIDDEN}) public float[] dense1;",
-        "  @HeUniform @Shape({HIDDEN, HIDDEN}) public float[][] dense2;",
-        "  @GlorotUniform @Shape({HIDDEN, 10}) public float[] logits;",
-        "  @GlorotNormal @Shape({3, 3, 16, 32}) public float[][][][] conv;",
-        "  @LecunNormal @Shape(value = {HIDDEN, 128}, layout = Layout.OUT_IN)",
-        "  public double[] proj;",
-        "  @VarianceScaled(scale = 2.0, mode = Mode.FAN_OUT, distribution = Distribution.NORMAL)",
-        "  @Shape({128, HIDDEN}) public float[] decoder;",
-        "  @VarianceScaled(mode = Mode.FAN_AVG) @Shape({1000, 64}) public float[][] embedding;",
-        "  @VarianceScaled(scale = 0.5, distribution = Distribution.UNIFORM) @Shape({" + (i + 1)
-            + "}) public double[] bias;",
-        "",
-        "  public int parameters() {",
-        "    return dense1.length + dense2.length * HIDDEN + logits.length + proj.length",
-        "        + decoder.length + bias.length;",
-        "  }",
-        "}",
-        "");
+  /**
+   * Model {@code i}: declared with the annotations, for the processor, or without them and
+   * initialized by hand in a constructor.
+   */
+  static List<SourceFile> model(int i, boolean byHand) {
+    return List.of(modelClass(i, byHand));
+  }
+
+  private static SourceFile modelClass(int i, boolean byHand) {
+    String name = name(i);
+    List<TensorField> fields = fields(i);
+    StringBuilder body = new StringBuilder()
+        .append("  static final int HIDDEN = ").append(64 + 8 * (i % 16)).append(";\n\n");
+    fields.forEach(f -> body.append(byHand ? f.plain() : f.declaration()));
+    if (byHand) {
+      body.append("\n  public ").append(name).append("(long seed) {\n");
+      fields.forEach(f -> body.append(
+          f.fillByHand(field -> "\"" + PACKAGE + "." + name + "#" + field + "\"")));
+      body.append("  }\n");
+    }
+    body.append("""
+
+          public int parameters() {
+            return dense1.length + dense2.length * HIDDEN + logits.length + proj.length
+                + decoder.length + bias.length;
+          }
+        """);
+    return SourceFile.javaClass(PACKAGE, byHand ? HAND_WRITTEN_IMPORTS : ANNOTATED_IMPORTS, name,
+        body.toString());
   }
 }

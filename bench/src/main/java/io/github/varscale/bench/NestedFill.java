@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Setup;
 /**
  * A nested {@code float[4096][1024]} field, as a generated initializer fills it
  * ({@link GeneratedSupport#fill}), against the flat {@code float[4M]} of the same tensor and against
- * filling the rows one by one through the public slice fill (what the generated code did before:
- * each row below the parallel threshold, so on one thread, the key hashed for every row).
+ * filling the rows one by one through the public slice fill, as a hand-written loop does: each
+ * row is below the parallel threshold, so it runs on one thread and hashes the key again.
  */
 public class NestedFill extends FillBenchmark {
   private static final int ROWS = 4096;

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
@@ -24,37 +26,42 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * What the processor costs a build: javac on N generated model classes of eight annotated fields,
- * seven ways (see {@link Way}). The fifth compiles the processor's output without the processor,
- * separating the cost of the generated code from the processor's own; the last two compile
- * hand-written stand-ins ({@link FloorSources}) that show what any generated code costs at least. By default javac runs in
- * this JVM, warmed up by a few untimed compilations; with {@code --cold} each compilation is a new
- * {@code javac} process, as in a build, where javac and the processor both start cold. The ways
- * are interleaved so that a noisy moment hits them all; the figure is the median. Sizes 100, 300
- * and 1000 test that the cost grows linearly. What javac writes stays in memory ({@link
- * MemoryOutput}), or for a cold javac goes to a RAM-backed directory where there is one: the
- * figures are javac's and the processor's work, not the disk's.
+ * What the processor costs a build: javac on N generated model classes, compiled several ways
+ * (see {@link Way}), among them the alternative a user would write instead: the same models
+ * initialized by hand in their constructors through the runtime API. The headline is the annotated
+ * build (the processor and the code it generates) over that hand-written build; the other ways
+ * split the cost between the processor and its generated code.
+ *
+ * <p>By default javac runs in this JVM, warmed up by a few untimed compilations; with {@code
+ * --cold} each compilation is a new {@code javac} process, as in a build, where javac and the
+ * processor both start cold. The ways are interleaved so that a noisy moment hits them all; the
+ * figure is the median. Several sizes test that the cost grows linearly. What javac writes stays
+ * in memory ({@link MemoryOutput}), or for a cold javac goes to a RAM-backed directory where there
+ * is one: the figures are javac's and the processor's work, not the disk's.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.github.varscale.bench.ProcessorCost \
- *     [--cold] [reps] [sizes...]
+ *     [--cold] [--composed] [reps] [sizes...]
  * </pre>
  *
- * <p>javac sees only the runtime jar on its class path, and the processor's jars on its processor
- * path, both copied by the build into {@code bench/target/javac/}.
+ * <p>{@code --composed} compiles {@link ComposedSources}' models (a Gpt of twelve blocks, through
+ * {@code @Submodel}) instead of {@link ModelSources}'; their annotated sources need the version 2
+ * runtime and processor. javac sees only the runtime jar on its class path, and the processor's
+ * jars on its processor path, both copied by the build into {@code bench/target/javac/}.
  */
 public final class ProcessorCost {
 
-  /** The compilations of the same sources. */
+  /** The compilations of the same models. */
   enum Way {
     PLAIN("-proc:none, class files"),
     PARSE_ONLY("-proc:only, no processor"),
     PROCESS_ONLY("-proc:only, with the processor"),
     FULL("with the processor, class files"),
     PLAIN_WITH_GENERATED("-proc:none, class files, the generated sources given as sources"),
+    HAND_WRITTEN("-proc:none, class files, the models initialized by hand, no annotations"),
     PLAIN_WITH_EMPTY("-proc:none, class files, plus an empty class per model (FloorSources)"),
     PLAIN_WITH_API_MINIMUM(
-        "-proc:none, class files, plus API.md's least initializer per model (FloorSources)");
+        "-proc:none, class files, plus the API's least initializer per model (FloorSources)");
 
     final String description;
 
@@ -65,6 +72,62 @@ public final class ProcessorCost {
     boolean runsProcessor() {
       return this == PROCESS_ONLY || this == FULL;
     }
+
+    boolean writesClassFiles() {
+      return this != PARSE_ONLY && this != PROCESS_ONLY;
+    }
+  }
+
+  /** Which models are compiled. */
+  enum Models {
+    /** {@link ModelSources}: one class of eight tensor fields per model; the floors apply. */
+    FLAT(ModelSources::model, 1),
+    /** {@link ComposedSources}: a Gpt and its block class per model; version 2 only. */
+    COMPOSED(ComposedSources::model, 2);
+
+    /** Writes the classes of model {@code i}, with the annotations or initialized by hand. */
+    @FunctionalInterface
+    interface Writer {
+      List<SourceFile> model(int i, boolean byHand);
+    }
+
+    private final Writer writer;
+
+    /** Model classes per model, so initializers the processor writes per model. */
+    final int classesPerModel;
+
+    Models(Writer writer, int classesPerModel) {
+      this.writer = writer;
+      this.classesPerModel = classesPerModel;
+    }
+
+    /** {@code n} models declared with the annotations, for the processor. */
+    List<SourceFile> annotated(int n) {
+      return sources(n, false);
+    }
+
+    /** The same {@code n} models without annotations, initialized by hand. */
+    List<SourceFile> handWritten(int n) {
+      return sources(n, true);
+    }
+
+    /** Stand-ins for the generated code, each compiled with the annotated models. */
+    Map<Way, List<SourceFile>> floors(int n) {
+      Map<Way, List<SourceFile>> floors = new EnumMap<>(Way.class);
+      if (this == FLAT) {
+        floors.put(Way.PLAIN_WITH_EMPTY, FloorSources.empty(n));
+        floors.put(Way.PLAIN_WITH_API_MINIMUM, FloorSources.apiMinimum(n));
+      }
+      return floors;
+    }
+
+    private List<SourceFile> sources(int n, boolean byHand) {
+      List<SourceFile> files = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        files.addAll(writer.model(i, byHand));
+      }
+      return files;
+    }
   }
 
   /** Untimed compilations first: in-process, javac's own JIT warm-up; cold, the file cache. */
@@ -73,14 +136,16 @@ public final class ProcessorCost {
 
   private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
   private final boolean cold;
+  private final Models models;
   private final String classPath;
   private final String processorPath;
   private final Path work;
   private final Path noProcessors;
 
-  private ProcessorCost(boolean cold, String classPath, String processorPath, Path work)
-      throws IOException {
+  private ProcessorCost(boolean cold, Models models, String classPath, String processorPath,
+      Path work) throws IOException {
     this.cold = cold;
+    this.models = models;
     this.classPath = classPath;
     this.processorPath = processorPath;
     this.work = work;
@@ -88,25 +153,33 @@ public final class ProcessorCost {
   }
 
   public static void main(String[] args) throws Exception {
-    boolean cold = args.length > 0 && args[0].equals("--cold");
-    int first = cold ? 1 : 0;
-    int reps = args.length > first ? Integer.parseInt(args[first]) : 9;
-    int[] sizes = args.length > first + 1
-        ? Arrays.stream(args, first + 1, args.length).mapToInt(Integer::parseInt).toArray()
-        : new int[] {100, 300, 1000};
+    List<String> rest = new ArrayList<>(List.of(args));
+    boolean cold = rest.remove("--cold");
+    Models models = rest.remove("--composed") ? Models.COMPOSED : Models.FLAT;
+    int reps = rest.isEmpty() ? 9 : Integer.parseInt(rest.remove(0));
+    int[] sizes = rest.isEmpty()
+        ? new int[] {100, 300, 1000}
+        : rest.stream().mapToInt(Integer::parseInt).toArray();
     Path javacDir = jarDirectory().resolve("javac");
     ProcessorCost cost = new ProcessorCost(
         cold,
+        models,
         jars(javacDir.resolve("classpath")),
         jars(javacDir.resolve("processorpath")),
         Files.createTempDirectory(scratchRoot(), "varscale-processor-cost"));
     String loadBefore = BenchMain.loadAverage();
-    Map<Integer, Map<Way, List<Double>>> times = new java.util.LinkedHashMap<>();
+    Map<Integer, Map<Way, List<Double>>> times = new LinkedHashMap<>();
     for (int n : sizes) {
       times.put(n, cost.measure(n, reps));
     }
     deleteTree(cost.work);
-    System.out.println(report(cold, times, reps, loadBefore, BenchMain.loadAverage()));
+    System.out.printf(Locale.ROOT, "javac %s %s, %s models, %d timed runs per cell after %d"
+            + " warm-ups, sizes %s; /proc/loadavg before `%s`, after `%s`%n%n",
+        System.getProperty("java.runtime.version"),
+        cold ? "cold (a new javac process each time)" : "in-process (warm)", models, reps,
+        cold ? WARMUPS_COLD : WARMUPS_IN_PROCESS, Arrays.toString(sizes), loadBefore,
+        BenchMain.loadAverage());
+    System.out.println(new CostReport(times, Targets.GOALS).markdown());
   }
 
   /**
@@ -120,23 +193,26 @@ public final class ProcessorCost {
         : Path.of(System.getProperty("java.io.tmpdir"));
   }
 
-  /** Times each way {@code reps} times on {@code n} fresh model classes; milliseconds. */
+  /** Times each way {@code reps} times on {@code n} fresh models; milliseconds. */
   private Map<Way, List<Double>> measure(int n, int reps) throws IOException {
-    Path sources = work.resolve("n" + n + "/src");
-    List<Path> files = ModelSources.write(sources, n);
+    Path dir = work.resolve("n" + n);
+    List<Path> annotated = SourceFile.writeAll(dir.resolve("annotated"), models.annotated(n));
     Map<Way, List<Path>> inputs = new EnumMap<>(Way.class);
-    for (Way way : Way.values()) {
-      inputs.put(way, files);
+    for (Way way : EnumSet.range(Way.PLAIN, Way.FULL)) {
+      inputs.put(way, annotated);
     }
     inputs.put(Way.PLAIN_WITH_GENERATED,
-        concat(files, generate(files, work.resolve("n" + n + "/generated"))));
-    inputs.put(Way.PLAIN_WITH_EMPTY,
-        concat(files, FloorSources.empty(work.resolve("n" + n + "/empty"), n)));
-    inputs.put(Way.PLAIN_WITH_API_MINIMUM,
-        concat(files, FloorSources.apiMinimum(work.resolve("n" + n + "/minimum"), n)));
+        concat(annotated, generate(annotated, dir.resolve("generated"))));
+    inputs.put(Way.HAND_WRITTEN,
+        SourceFile.writeAll(dir.resolve("hand-written"), models.handWritten(n)));
+    for (Map.Entry<Way, List<SourceFile>> floor : models.floors(n).entrySet()) {
+      inputs.put(floor.getKey(), concat(annotated,
+          SourceFile.writeAll(dir.resolve(floor.getKey().name()), floor.getValue())));
+    }
+    Set<Way> ways = inputs.keySet();
     Map<Way, List<Double>> millis = new EnumMap<>(Way.class);
     for (int rep = -(cold ? WARMUPS_COLD : WARMUPS_IN_PROCESS); rep < reps; rep++) {
-      for (Way way : Way.values()) {
+      for (Way way : ways) {
         double ms = compile(way, inputs.get(way), n);
         if (rep >= 0) {
           millis.computeIfAbsent(way, w -> new ArrayList<>()).add(ms);
@@ -159,7 +235,7 @@ public final class ProcessorCost {
         "-processorpath", processorPath, "-proc:only", "-s", dir.toString());
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager fm = standardFileManager(diagnostics)) {
-      if (!javac(fm, options, files, diagnostics)) {
+      if (!javac(fm, options, fm.getJavaFileObjectsFromPaths(files), diagnostics)) {
         throw new IllegalStateException("the processor failed: " + diagnostics.getDiagnostics());
       }
     }
@@ -174,20 +250,15 @@ public final class ProcessorCost {
         "--release", "17",
         "-classpath", classPath,
         "-processorpath", way.runsProcessor() ? processorPath : noProcessors.toString()));
-    switch (way) {
-      case PLAIN, PLAIN_WITH_GENERATED, PLAIN_WITH_EMPTY, PLAIN_WITH_API_MINIMUM ->
-          options.add("-proc:none");
-      case PARSE_ONLY, PROCESS_ONLY -> options.add("-proc:only");
-      case FULL -> options.add("-proc:full");
-      default -> throw new AssertionError(way);
-    }
+    options.add(way.writesClassFiles() ? (way.runsProcessor() ? "-proc:full" : "-proc:none")
+        : "-proc:only");
     Run run = cold ? forked(way, options, files) : inProcess(way, options, files);
-    int expectedSources = way.runsProcessor() ? n : 0;
+    long expectedSources = way.runsProcessor() ? (long) n * models.classesPerModel : 0;
     if (run.sources() != expectedSources) {
       throw new IllegalStateException(way + " wrote " + run.sources() + " sources, expected "
           + expectedSources + ": is the processor on " + processorPath + "?");
     }
-    if ((run.classFiles() > 0) != (way != Way.PARSE_ONLY && way != Way.PROCESS_ONLY)) {
+    if ((run.classFiles() > 0) != way.writesClassFiles()) {
       throw new IllegalStateException(way + " wrote " + run.classFiles() + " class files");
     }
     return run.millis();
@@ -255,82 +326,6 @@ public final class ProcessorCost {
   private boolean javac(JavaFileManager fm, List<String> options,
       Iterable<? extends JavaFileObject> files, DiagnosticCollector<JavaFileObject> diagnostics) {
     return javac.getTask(null, fm, diagnostics, options, null, files).call();
-  }
-
-  private boolean javac(StandardJavaFileManager fm, List<String> options, List<Path> files,
-      DiagnosticCollector<JavaFileObject> diagnostics) {
-    return javac(fm, options, fm.getJavaFileObjectsFromPaths(files), diagnostics);
-  }
-
-  private static String report(boolean cold, Map<Integer, Map<Way, List<Double>>> times, int reps,
-      String loadBefore, String loadAfter) {
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "javac %s %s, %d timed runs per cell after %d"
-            + " warm-ups, %d fields per class; /proc/loadavg before `%s`, after `%s`%n%n",
-        System.getProperty("java.runtime.version"),
-        cold ? "cold (a new javac process each time)" : "in-process (warm)", reps,
-        cold ? WARMUPS_COLD : WARMUPS_IN_PROCESS, ModelSources.FIELDS, loadBefore, loadAfter));
-    out.append("| classes | way | median ms | min–max ms | ms per class | × plain |\n");
-    out.append("|---:|---|---:|---:|---:|---:|\n");
-    times.forEach((n, byWay) -> byWay.forEach((way, ms) -> out.append(String.format(Locale.ROOT,
-        "| %d | %s | %.0f | %.0f–%.0f | %.3f | %.2f |%n", n, way.description, median(ms),
-        Collections.min(ms), Collections.max(ms), median(ms) / n,
-        median(ms) / median(byWay.get(Way.PLAIN))))));
-    out.append("\n| classes | processing: (process-only − parse-only) / plain | full / plain"
-        + " | of which the generated code: (plain with generated − plain) / plain"
-        + " | and the processor: (full − plain with generated) / plain"
-        + " | floor: an empty class per model / plain | floor: API.md's least / plain |\n");
-    out.append("|---:|---:|---:|---:|---:|---:|---:|\n");
-    times.forEach((n, byWay) -> {
-      double plain = median(byWay.get(Way.PLAIN));
-      double withGenerated = median(byWay.get(Way.PLAIN_WITH_GENERATED));
-      double full = median(byWay.get(Way.FULL));
-      out.append(String.format(Locale.ROOT,
-          "| %d | %+.0f%% | %.2f× | %+.0f%% | %+.0f%% | %.2f× | %.2f× |%n", n,
-          100 * (median(byWay.get(Way.PROCESS_ONLY)) - median(byWay.get(Way.PARSE_ONLY))) / plain,
-          full / plain, 100 * (withGenerated - plain) / plain,
-          100 * (full - withGenerated) / plain,
-          median(byWay.get(Way.PLAIN_WITH_EMPTY)) / plain,
-          median(byWay.get(Way.PLAIN_WITH_API_MINIMUM)) / plain));
-    });
-    out.append(linearity(times));
-    return out.toString();
-  }
-
-  /**
-   * Fits {@code t = a + b n} through the smallest and the largest size, and compares each size in
-   * between with the line: a cost that grows faster than linearly lies above it.
-   */
-  private static String linearity(Map<Integer, Map<Way, List<Double>>> times) {
-    List<Integer> sizes = times.keySet().stream().sorted().collect(Collectors.toList());
-    if (sizes.size() < 2) {
-      return "";
-    }
-    int lo = sizes.get(0);
-    int hi = sizes.get(sizes.size() - 1);
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "%nLine through %d and %d classes, t = a + b·n:%n%n| way | a ms | b ms/class | "
-            + "measured / line at the sizes between |%n|---|---:|---:|---|%n", lo, hi));
-    for (Way way : Way.values()) {
-      double tLo = median(times.get(lo).get(way));
-      double tHi = median(times.get(hi).get(way));
-      double b = (tHi - tLo) / (hi - lo);
-      double a = tLo - b * lo;
-      String between = sizes.subList(1, sizes.size() - 1).stream()
-          .map(n -> String.format(Locale.ROOT, "%d: %.2f", n,
-              median(times.get(n).get(way)) / (a + b * n)))
-          .collect(Collectors.joining(", "));
-      out.append(String.format(Locale.ROOT, "| %s | %.0f | %.3f | %s |%n", way.description, a, b,
-          between.isEmpty() ? "–" : between));
-    }
-    return out.toString();
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static Path jarDirectory() throws URISyntaxException {

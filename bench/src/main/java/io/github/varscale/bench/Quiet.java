@@ -1,6 +1,9 @@
 package io.github.varscale.bench;
 
-/** Waits for the shared machine to be quiet: the other processes' CPU below a quarter core. */
+/**
+ * Waits for the shared machine to be quiet, by {@link NoiseFilter}'s measure, before a benchmark
+ * starts. JMH has no such wait; it is what {@link BenchMain} adds between benchmarks.
+ */
 final class Quiet {
 
   private static final int QUIET_SECONDS_NEEDED = 3;
@@ -15,10 +18,13 @@ final class Quiet {
     int quiet = 0;
     double others = 0;
     for (int s = 0; s < maxSeconds; s++) {
-      long busy = CpuTimes.machineBusy() - CpuTimes.self();
+      long machine = CpuTimes.machineBusy();
+      long self = CpuTimes.self();
+      long start = System.nanoTime();
       Thread.sleep(1000);
-      others = (CpuTimes.machineBusy() - CpuTimes.self() - busy) / CpuTimes.HZ;
-      quiet = others < Figure.DIRTY ? quiet + 1 : 0;
+      others = NoiseFilter.foreignCores(CpuTimes.machineBusy() - machine, CpuTimes.self() - self,
+          (System.nanoTime() - start) * 1e-9);
+      quiet = NoiseFilter.isClean(others) ? quiet + 1 : 0;
       if (quiet >= QUIET_SECONDS_NEEDED) {
         return;
       }
