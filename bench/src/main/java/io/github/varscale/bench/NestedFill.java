@@ -4,9 +4,11 @@ import static io.github.varscale.bench.Workload.KEY;
 import static io.github.varscale.bench.Workload.SEED;
 
 import io.github.varscale.Distribution;
+import io.github.varscale.FanAxes;
 import io.github.varscale.Fans;
-import io.github.varscale.GeneratedSupport;
 import io.github.varscale.Layout;
+import io.github.varscale.ModelTensor;
+import io.github.varscale.TensorSpec;
 import io.github.varscale.VarianceScaling;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -14,7 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * A nested {@code float[4096][1024]} field, as a generated initializer fills it
- * ({@link GeneratedSupport#fill}), against the flat {@code float[4M]} of the same tensor and against
+ * ({@link ModelTensor#initialize}), against the flat {@code float[4M]} of the same tensor and against
  * filling the rows one by one through the public slice fill, as a hand-written loop does: each
  * row is below the parallel threshold, so it runs on one thread and hashes the key again.
  */
@@ -29,12 +31,15 @@ public class NestedFill extends FillBenchmark {
   VarianceScaling settings;
   float[] flat;
   float[][] nested;
+  ModelTensor tensor;
 
   @Setup
   public void allocate() {
     settings = Workload.settings(distribution);
     flat = new float[ROWS * COLUMNS];
     nested = new float[ROWS][COLUMNS];
+    tensor = ModelTensor.of(TensorSpec.of("nested", KEY, float.class, new int[] {ROWS, COLUMNS},
+        FanAxes.of(Layout.OUT_IN), settings), nested);
   }
 
   @Benchmark
@@ -45,8 +50,7 @@ public class NestedFill extends FillBenchmark {
 
   @Benchmark
   public float[][] nested() {
-    GeneratedSupport.fill(nested, settings.scale(), settings.mode(), settings.distribution(),
-        FANS.fanIn(), FANS.fanOut(), SEED, KEY);
+    tensor.initialize(SEED);
     return nested;
   }
 
