@@ -20,6 +20,7 @@ import java.util.Objects;
  * <pre>{@code
  * Safetensors.write(Path.of("mlp.safetensors"), MlpInitializer.tensors(mlp), Dtype.F32);
  * Safetensors.read(Path.of("mlp.safetensors"), MlpInitializer.tensors(mlp));
+ * Safetensors.writeCheckpoint(Path.of("llama"), LlamaInitializer.specs(), 7, Dtype.BF16, 4L << 30);
  * }</pre>
  *
  * <p>A tensor is named by its path, {@code "blocks.3.attn.wq"}, as PyTorch's {@code state_dict}
@@ -75,6 +76,51 @@ public final class Safetensors {
     try (TensorFileWriter writer = new TensorFileWriter(dtype, data, bufferBytes)) {
       writer.write(file, header, specs, new ArrayValues(all));
     }
+  }
+
+  /**
+   * Writes an initialized checkpoint of {@code specs} into {@code directory}, straight from the
+   * specs: no tensor is ever allocated whole, so memory stays a few tens of MiB whatever the
+   * checkpoint's size, tensors larger than a Java array included. While the sampler fills one
+   * buffer, on the fork-join pool, another thread writes the one before.
+   *
+   * <p>The tensors go, in order, into {@code model.safetensors} if their data takes at most
+   * {@code maxShardBytes}, else into shards {@code model-00001-of-0000N.safetensors} with a
+   * Hugging Face style {@code model.safetensors.index.json}; see {@link CheckpointPlan}, which
+   * also writes each file alone. Each file's bytes equal what {@link #write} writes for the same
+   * tensors initialized with {@code initialize(model, seed)}.
+   *
+   * @param directory where the files go; created if missing
+   * @param specs the tensors, as {@code <Model>Initializer.specs(model)} describes them
+   * @param seed the model's seed
+   * @param dtype the element type of the files
+   * @param maxShardBytes the most bytes of tensor data one file holds, unless one tensor is larger
+   * @throws NullPointerException if an argument or a spec is null
+   * @throws IllegalArgumentException as {@link #plan} refuses its arguments; then no file is
+   *     created
+   * @throws IOException if a file cannot be written; then no part of it is left behind, but the
+   *     files written before it are
+   */
+  public static void writeCheckpoint(Path directory, List<TensorSpec> specs, long seed,
+      Dtype dtype, long maxShardBytes) throws IOException {
+    Objects.requireNonNull(directory, "directory");
+    plan(specs, dtype, maxShardBytes).write(directory, seed, TensorFileWriter.BUFFER_BYTES);
+  }
+
+  /**
+   * The files a checkpoint of {@code specs} takes, to write them one by one, anywhere; see {@link
+   * CheckpointPlan}.
+   *
+   * @param specs the tensors, in order; each path once
+   * @param dtype the element type of the files
+   * @param maxShardBytes the most bytes of tensor data one file holds, unless one tensor is larger
+   * @throws NullPointerException if an argument or a spec is null
+   * @throws IllegalArgumentException if {@code maxShardBytes <= 0}, two specs have the same path,
+   *     a path is {@code __metadata__}, or a file's header would exceed 100,000,000 bytes
+   * @return the plan, which writes the files
+   */
+  public static CheckpointPlan plan(List<TensorSpec> specs, Dtype dtype, long maxShardBytes) {
+    return CheckpointPlan.of(specs, dtype, maxShardBytes);
   }
 
   /**

@@ -86,6 +86,29 @@ class WriteArgumentsTest {
   }
 
   @Test
+  void checkpointRefusesBadArgumentsBeforeAnyFile() throws IOException {
+    List<TensorSpec> specs = Fixtures.model(float.class);
+    Path out = directory.resolve("checkpoint");
+    refused(NullPointerException.class, "directory",
+        () -> Safetensors.writeCheckpoint(null, specs, 1, Dtype.F32, 100));
+    refused(NullPointerException.class, "specs",
+        () -> Safetensors.writeCheckpoint(out, null, 1, Dtype.F32, 100));
+    refused(NullPointerException.class, "dtype",
+        () -> Safetensors.writeCheckpoint(out, specs, 1, null, 100));
+    refused(IllegalArgumentException.class, "maxShardBytes must be > 0, found 0",
+        () -> Safetensors.writeCheckpoint(out, specs, 1, Dtype.F32, 0));
+    List<TensorSpec> twice = new ArrayList<>(specs);
+    twice.add(specs.get(4));
+    refused(IllegalArgumentException.class,
+        "specs[4] and specs[6] both have path blocks.0.bias; a file names each tensor once",
+        () -> Safetensors.writeCheckpoint(out, twice, 1, Dtype.F32, 100));
+    List<TensorSpec> withNull = new ArrayList<>(specs);
+    withNull.add(null);
+    refused(NullPointerException.class, "specs[6]",
+        () -> Safetensors.writeCheckpoint(out, withNull, 1, Dtype.F32, 100));
+  }
+
+  @Test
   void aFailureWhileWritingLeavesTheFileThatWasThere() throws IOException {
     Path file = directory.resolve("m.safetensors");
     Safetensors.write(file, tensors, Dtype.F32);
