@@ -36,32 +36,30 @@ final class Encoder {
   }
 
   /**
-   * Puts {@code src[offset, offset + count)} at {@code dst}'s position, and advances it; to a
-   * 16-bit type through {@code float}, as PyTorch converts a double.
+   * Puts {@code src[offset, offset + count)} at {@code dst}'s position, and advances it; to every
+   * type but {@code F64} through {@code float}, as a Java cast and PyTorch convert a double.
    */
   void put(double[] src, int offset, int count, ByteBuffer dst) {
-    switch (dtype) {
-      case F64:
-        dst.asDoubleBuffer().put(src, offset, count);
-        break;
-      case F32:
-        if (floats.length < count) {
-          floats = new float[count];
-        }
-        for (int i = 0; i < count; i++) {
-          floats[i] = (float) src[offset + i];
-        }
-        dst.asFloatBuffer().put(floats, 0, count);
-        break;
-      default:
-        dst.asShortBuffer().put(halves(src, offset, count), 0, count);
+    if (dtype == Dtype.F64) {
+      dst.asDoubleBuffer().put(src, offset, count);
+      dst.position(dst.position() + count * Double.BYTES);
+      return;
     }
-    dst.position(dst.position() + count * dtype.byteSize());
+    if (floats.length < count) {
+      floats = new float[count];
+    }
+    for (int i = 0; i < count; i++) {
+      floats[i] = (float) src[offset + i];
+    }
+    put(floats, 0, count, dst);
   }
 
   /** {@code src[offset, offset + count)} as 16-bit values, in the scratch array. */
   private short[] halves(float[] src, int offset, int count) {
-    short[] dst = halves(count);
+    if (halves.length < count) {
+      halves = new short[count];
+    }
+    short[] dst = halves;
     if (dtype == Dtype.F16) {
       for (int i = 0; i < count; i++) {
         dst[i] = Float16.fromFloat(src[offset + i]);
@@ -72,27 +70,5 @@ final class Encoder {
       }
     }
     return dst;
-  }
-
-  /** {@code src[offset, offset + count)}, cast to floats, as 16-bit values. */
-  private short[] halves(double[] src, int offset, int count) {
-    short[] dst = halves(count);
-    if (dtype == Dtype.F16) {
-      for (int i = 0; i < count; i++) {
-        dst[i] = Float16.fromFloat((float) src[offset + i]);
-      }
-    } else {
-      for (int i = 0; i < count; i++) {
-        dst[i] = BFloat16.fromFloat((float) src[offset + i]);
-      }
-    }
-    return dst;
-  }
-
-  private short[] halves(int count) {
-    if (halves.length < count) {
-      halves = new short[count];
-    }
-    return halves;
   }
 }
