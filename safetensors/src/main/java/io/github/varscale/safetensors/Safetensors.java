@@ -82,7 +82,7 @@ public final class Safetensors {
    * Writes an initialized checkpoint of {@code specs} into {@code directory}, straight from the
    * specs: no tensor is ever allocated whole, so memory stays a few tens of MiB whatever the
    * checkpoint's size, tensors larger than a Java array included. While the sampler fills one
-   * buffer, on the fork-join pool, another thread writes the one before.
+   * buffer, on all processors but one, another thread writes the one before.
    *
    * <p>The tensors go, in order, into {@code model.safetensors} if their data takes at most
    * {@code maxShardBytes}, else into shards {@code model-00001-of-0000N.safetensors} with a

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 /**
  * Writes files of tensors in one dtype, their values taken in slices from a {@link Values}, with
  * bounded memory whatever their size: while the calling thread converts the next slices into one
- * buffer (a fill from the sampler, which runs on the fork-join pool), a writer thread writes the
- * one before. One writer can write several files in turn, reusing its buffers and thread. Each
+ * buffer (after a fill from the sampler, which may run on several threads), a writer thread writes
+ * the one before. One writer can write several files in turn, reusing its buffers and thread. Each
  * file is written through {@link AtomicFile}.
  */
 final class TensorFileWriter implements AutoCloseable {
