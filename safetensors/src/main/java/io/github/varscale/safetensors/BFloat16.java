@@ -5,7 +5,7 @@ package io.github.varscale.safetensors;
  * them.
  */
 final class BFloat16 {
-  /** A quiet NaN; the sign is kept apart, as JAX's {@code ml_dtypes} does. */
+  /** A quiet NaN; the sign is kept apart, as Eigen's bfloat16 (and so JAX's) does. */
   static final short NAN = 0x7FC0;
 
   private BFloat16() {}

@@ -9,8 +9,8 @@ package io.github.varscale.safetensors;
  * tensor.to(torch.bfloat16)} do for finite values: values too large become infinities, and
  * subnormal results are kept, not flushed to zero. A NaN stays a NaN with its sign: {@code sign |
  * 0x7E00} in {@code F16}, as PyTorch writes it, and {@code sign | 0x7FC0} in {@code BF16}, as
- * JAX's {@code ml_dtypes} writes it (PyTorch's own {@code BF16} NaNs are {@code 0x7FC0} or {@code
- * 0xFFFF}, by code path). A {@code double} tensor is first rounded to {@code float}, as a Java cast
+ * Eigen's bfloat16 (behind TensorFlow and JAX's {@code ml_dtypes}) writes it; PyTorch's own {@code
+ * BF16} NaNs are {@code 0x7FC0} or {@code 0xFFFF}, by code path, with no sign. A {@code double} tensor is first rounded to {@code float}, as a Java cast
  * does, then to 16 bits, which is what PyTorch's {@code Half} and {@code BFloat16} constructors do
  * with a double. Writing a {@code double} tensor as {@link #F32} rounds as a Java cast; widening
  * to {@link #F64}, and reading any of these types into a wider one, is exact.
