@@ -1,0 +1,18 @@
+package io.github.varscale.safetensors;
+
+/** The safetensors format's constants, as huggingface/safetensors defines them. */
+final class Format {
+  /** The reference reader refuses longer headers ({@code MAX_HEADER_SIZE}). */
+  static final long MAX_HEADER_BYTES = 100_000_000L;
+
+  /** The bytes of the header's length, a little-endian u64, at the start of the file. */
+  static final int LENGTH_BYTES = 8;
+
+  /** The header is padded with spaces to a multiple of this, so that the data is aligned. */
+  static final int ALIGNMENT = 8;
+
+  /** The header's entry that holds the string-to-string metadata. */
+  static final String METADATA = "__metadata__";
+
+  private Format() {}
+}
