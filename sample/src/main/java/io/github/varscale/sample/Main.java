@@ -1,5 +1,7 @@
 package io.github.varscale.sample;
 
+import io.github.varscale.Summary;
+import io.github.varscale.TensorSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,17 +15,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The varscale sample: initializes two annotated models with their generated initializers and
- * prints what each weight tensor holds, then shows, on deep MLPs, why the variance must follow
- * the fan-in, and draws that as a chart.
+ * The varscale sample: initializes three annotated models with their generated initializers,
+ * prints their summaries and what each tensor holds, writes the GPT's weights as a safetensors
+ * checkpoint, then shows, on deep MLPs, why the variance must follow the fan-in, and draws that as
+ * a chart.
  */
 @Command(
     name = "varscale-sample",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Initializes the sample models (Mlp in Keras's layout, SmallCnn in PyTorch's) with a seed "
-          + "and prints each weight tensor's fans, target and measured variance.",
+      "Initializes the sample models (Mlp in Keras's layout, SmallCnn in PyTorch's, TinyGpt "
+          + "made of parts) with a seed, prints their summaries and each tensor's fans, target "
+          + "and measured variance, and writes TinyGpt as a safetensors checkpoint.",
       "Then pushes a batch of standard normal inputs through deep ReLU and tanh MLPs initialized "
           + "with He, Glorot, LeCun and two fixed normals, prints the standard deviation of the "
           + "activations layer by layer, and draws it as a PNG chart.",
@@ -67,6 +71,14 @@ public final class Main implements Callable<Integer> {
       paramLabel = "<file>",
       description = "Where to write the PNG chart (default: ${DEFAULT-VALUE}).")
   private Path output;
+
+  @Option(
+      names = "--checkpoint",
+      order = 7,
+      defaultValue = "target/checkpoint",
+      paramLabel = "<directory>",
+      description = "Where to write TinyGpt's safetensors checkpoint (default: ${DEFAULT-VALUE}).")
+  private Path checkpoint;
 
   @Option(
       names = "--depth",
@@ -141,7 +153,7 @@ public final class Main implements Callable<Integer> {
             throw e;
           }
           // A FileSystemException's own message is only the path; its class names the reason.
-          cl.getErr().println("varscale-sample: cannot write the chart: " + e);
+          cl.getErr().println("varscale-sample: " + e.getMessage());
           return 1;
         });
     return commandLine.execute(args);
@@ -149,11 +161,25 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // Both outputs are checked first: a bad path should not cost the whole experiment.
+    Path chartFile = Outputs.requireWritableFile(output, "the chart");
+    Path checkpointDirectory = Outputs.requireWritableDirectory(checkpoint, "the checkpoint");
     PrintWriter out = spec.commandLine().getOut();
     out.printf("varscale sample, seed %d%n%n", seed);
 
-    out.println("Weight tensors, as MlpInitializer and SmallCnnInitializer filled them:");
+    out.println("TinyGpt, as TinyGptInitializer.specs(gpt) describes it:");
+    List<TensorSpec> gptSpecs = SampleModels.gptSpecs();
+    out.println(Summary.of(gptSpecs));
+
+    out.println("Tensors as the generated initializers filled them (TinyGpt: its first block):");
     out.println(TensorReport.table(SampleModels.reports(seed)));
+
+    Checkpoints.Written written = Checkpoints.write(checkpointDirectory, seed);
+    out.printf("Checkpoint: %s (%,d bytes)%n", written.file(), written.bytes());
+    out.printf("The same weights written from the specs alone, never allocated, in %d shards: %s%n",
+        written.shards(), written.sharded());
+    out.printf("Read back into a new TinyGpt, the shards hold the initialized weights: %s%n%n",
+        written.sameWeights() ? "yes" : "NO");
 
     Propagation.Settings settings = new Propagation.Settings(depth, width, batch, seed);
     out.printf(
@@ -168,11 +194,12 @@ public final class Main implements Callable<Integer> {
         ReLU zeroes half of its inputs, halving the second moment at every layer: He's 2 / fan_in
         restores it, 1 / fan_in (LeCun; Glorot too, every layer being square) loses a factor 2
         per layer, and a fixed variance multiplies it by width * variance / 2 per layer.
-        tanh is linear near 0: 1 / fan_in keeps the signal alive, N(0, 0.01^2) fades, and
-        N(0, 1) stays near 1 only because its units are stuck at +-1, where tanh has no gradient.
+        tanh is linear near 0: 1 / fan_in keeps the signal alive as it slowly fades, N(0, 0.01^2)
+        fades fast, and N(0, 1) keeps a std near 1 only because its units are stuck at +-1
+        (saturated), where tanh has no gradient to learn with.
         """);
 
-    Path chart = PropagationChart.write(series, settings, output);
+    Path chart = PropagationChart.write(series, settings, chartFile);
     out.println("Chart: " + chart);
     out.flush();
     return 0;

@@ -6,11 +6,12 @@ import io.github.varscale.HeNormal;
 import io.github.varscale.Mode;
 import io.github.varscale.Shape;
 import io.github.varscale.VarianceScaled;
+import io.github.varscale.Zeros;
 
 /**
  * A 784-256-128-10 multilayer perceptron (MNIST-sized) with ReLU hidden layers, its kernels in
  * Keras's {@code [in, out]} layout. {@code MlpInitializer.initialize(mlp, seed)} allocates and
- * fills the three kernels; the biases start at zero, as in Keras and PyTorch.
+ * fills the three kernels and the biases, which start at zero as in Keras.
  */
 public class Mlp {
   public static final int INPUTS = 784;
@@ -23,7 +24,9 @@ public class Mlp {
   @Shape({INPUTS, HIDDEN1})
   float[] w1;
 
-  final float[] b1 = new float[HIDDEN1];
+  @Zeros
+  @Shape({HIDDEN1})
+  float[] b1;
 
   /**
    * He in fan-out mode, untruncated: keeps the gradients' variance steady in the backward pass.
@@ -33,12 +36,16 @@ public class Mlp {
   @Shape({HIDDEN1, HIDDEN2})
   float[][] w2;
 
-  final float[] b2 = new float[HIDDEN2];
+  @Zeros
+  @Shape({HIDDEN2})
+  float[] b2;
 
   /** Glorot uniform for the linear output (softmax logits) layer: Keras's default for Dense. */
   @GlorotUniform
   @Shape({HIDDEN2, CLASSES})
   double[] w3;
 
-  final double[] b3 = new double[CLASSES];
+  @Zeros
+  @Shape({CLASSES})
+  double[] b3;
 }

@@ -96,6 +96,9 @@ final class Propagation {
     }
   }
 
+  /** A tanh unit whose output is beyond this is saturated: its gradient is below 0.02. */
+  static final double SATURATED = 0.99;
+
   /**
    * The output of one network.
    *
@@ -103,8 +106,10 @@ final class Propagation {
    * @param activation its nonlinearity
    * @param std {@code std[0]} is the inputs' standard deviation, {@code std[l]} that of layer
    *     {@code l}'s output, over the whole batch and all units
+   * @param saturated the fraction of the last layer's outputs whose magnitude exceeds {@link
+   *     #SATURATED}
    */
-  record Series(Scheme scheme, Activation activation, double[] std) {}
+  record Series(Scheme scheme, Activation activation, double[] std, double saturated) {}
 
   /**
    * Runs every scheme with every activation; the series come scheme by scheme in the order of
@@ -149,8 +154,13 @@ final class Propagation {
       }
     }
     return IntStream.range(0, activations.length)
-        .mapToObj(a -> new Series(scheme, activations[a], stds[a]))
+        .mapToObj(a -> new Series(scheme, activations[a], stds[a], saturated(states[a])))
         .toList();
+  }
+
+  private static double saturated(double[] outputs) {
+    long count = java.util.Arrays.stream(outputs).filter(y -> Math.abs(y) > SATURATED).count();
+    return count / (double) outputs.length;
   }
 
   /** {@code activation(x W)} for a batch {@code x} of rows and {@code W} in {@code [in, out]}. */

@@ -36,13 +36,29 @@ final class PropagationReport {
         table.addRow(row);
       }
     }
-    String[] verdict = new String[columns.length];
-    verdict[0] = "within " + (int) BAND + "x of the inputs";
-    for (int s = 0; s < series.size(); s++) {
-      verdict[s + 1] = staysInBand(series.get(s).std()) ? "yes" : "no";
-    }
-    table.addRow(verdict);
+    table.addRow(verdict(activation, series));
     return table.render();
+  }
+
+  /**
+   * The last row. For ReLU, whether the scale survives: every layer within {@link #BAND} of the
+   * inputs. For tanh, whose outputs are bounded, a scale near the inputs' can hide dead units, so
+   * the row counts the saturated ones instead, which no longer learn.
+   */
+  private static String[] verdict(
+      Propagation.Activation activation, List<Propagation.Series> series) {
+    String[] verdict = new String[series.size() + 1];
+    boolean relu = activation == Propagation.Activation.RELU;
+    verdict[0] = relu
+        ? "within " + (int) BAND + "x of the inputs"
+        : "last layer saturated, |y| > " + Propagation.SATURATED;
+    for (int s = 0; s < series.size(); s++) {
+      Propagation.Series one = series.get(s);
+      verdict[s + 1] = relu
+          ? (staysInBand(one.std()) ? "yes" : "no")
+          : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * one.saturated());
+    }
+    return verdict;
   }
 
   /** Whether every layer's std is within a factor {@link #BAND} of the inputs' ({@code std[0]}). */

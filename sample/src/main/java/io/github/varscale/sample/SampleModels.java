@@ -1,5 +1,8 @@
 package io.github.varscale.sample;
 
+import io.github.varscale.ModelTensor;
+import io.github.varscale.TensorSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The sample's models, initialized by their generated initializers. */
@@ -18,16 +21,34 @@ final class SampleModels {
     return cnn;
   }
 
-  /** One report per weight tensor of both models, in declaration order. */
+  static TinyGpt gpt(long seed) {
+    TinyGpt gpt = new TinyGpt(TinyGpt.SAMPLE);
+    TinyGptInitializer.initialize(gpt, seed);
+    return gpt;
+  }
+
+  /**
+   * One report per tensor of the perceptron and the convolutional network, and of the GPT's
+   * embeddings and first block (the other blocks are alike but for their values).
+   */
   static List<TensorReport> reports(long seed) {
-    Mlp mlp = mlp(seed);
-    SmallCnn cnn = cnn(seed);
-    return List.of(
-        TensorReport.of(mlp, "w1"),
-        TensorReport.of(mlp, "w2"),
-        TensorReport.of(mlp, "w3"),
-        TensorReport.of(cnn, "conv1"),
-        TensorReport.of(cnn, "conv2"),
-        TensorReport.of(cnn, "fc"));
+    List<TensorReport> reports = new ArrayList<>();
+    for (ModelTensor tensor : MlpInitializer.tensors(mlp(seed))) {
+      reports.add(TensorReport.of("Mlp", tensor));
+    }
+    for (ModelTensor tensor : SmallCnnInitializer.tensors(cnn(seed))) {
+      reports.add(TensorReport.of("SmallCnn", tensor));
+    }
+    for (ModelTensor tensor : TinyGptInitializer.tensors(gpt(seed))) {
+      if (!tensor.path().startsWith("blocks.") || tensor.path().startsWith("blocks.0.")) {
+        reports.add(TensorReport.of("TinyGpt", tensor));
+      }
+    }
+    return reports;
+  }
+
+  /** The specs of the GPT, which {@code Summary} tabulates and a checkpoint is written from. */
+  static List<TensorSpec> gptSpecs() {
+    return TinyGptInitializer.specs(new TinyGpt(TinyGpt.SAMPLE));
   }
 }

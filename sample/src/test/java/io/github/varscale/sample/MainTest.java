@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,20 +33,25 @@ class MainTest {
     return new Outcome(status, out.toString(), err.toString());
   }
 
+  /** A small run writing its chart to {@code output} and its checkpoint beside it. */
   private static String[] small(Path output, String... more) {
-    String[] args = new String[SMALL.length + 2 + more.length];
-    System.arraycopy(SMALL, 0, args, 0, SMALL.length);
-    args[SMALL.length] = "--output";
-    args[SMALL.length + 1] = output.toString();
-    System.arraycopy(more, 0, args, SMALL.length + 2, more.length);
-    return args;
+    Path checkpoint = output.toAbsolutePath().getParent().resolve("checkpoint");
+    return small(output, checkpoint, more);
+  }
+
+  private static String[] small(Path output, Path checkpoint, String... more) {
+    List<String> args = new ArrayList<>(List.of(SMALL));
+    args.addAll(List.of("--output", output.toString(), "--checkpoint", checkpoint.toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   @Test
   void helpListsEveryOptionAndSucceeds() {
     Outcome outcome = run("--help");
     assertEquals(0, outcome.status());
-    for (String option : new String[] {"--seed", "--depth", "--width", "--batch", "--output"}) {
+    for (String option :
+        new String[] {"--seed", "--depth", "--width", "--batch", "--output", "--checkpoint"}) {
       assertTrue(outcome.out().contains(option), option + " in:\n" + outcome.out());
     }
     assertEquals("", outcome.err());
@@ -83,6 +90,14 @@ class MainTest {
     assertEquals(0, outcome.status(), outcome.err());
     assertEquals("", outcome.err());
 
+    assertTrue(outcome.out().contains(
+        io.github.varscale.Summary.of(SampleModels.gptSpecs()).toString()), outcome.out());
+    Path checkpoint = dir.resolve("charts/checkpoint");
+    assertTrue(outcome.out().contains("Checkpoint: " + checkpoint.resolve("model.safetensors")
+        .toAbsolutePath()), outcome.out());
+    assertTrue(outcome.out().contains("the shards hold the initialized weights: yes"));
+    assertTrue(Files.isRegularFile(checkpoint.resolve("sharded/model.safetensors.index.json")));
+
     // The figures printed are the ones the reports measure on the initialized models.
     assertTrue(outcome.out().contains(TensorReport.table(SampleModels.reports(42))), outcome.out());
     for (TensorReport report : SampleModels.reports(42)) {
@@ -115,13 +130,26 @@ class MainTest {
     assertFalse(one.equals(two));
   }
 
+  /** A path that cannot be written is refused before anything is computed. */
   @Test
-  void anUnwritableChartIsAMessageAndExitStatus1(@TempDir Path dir) throws IOException {
+  void anUnwritableChartIsAMessageAndExitStatus1AtOnce(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("not-a-directory"), "");
-    Outcome outcome = run(small(file.resolve("chart.png")));
+    Outcome outcome = run(small(file.resolve("chart.png"), dir.resolve("checkpoint")));
     assertEquals(1, outcome.status());
-    assertTrue(
-        outcome.err().startsWith("varscale-sample: cannot write the chart: "), outcome.err());
-    assertFalse(outcome.err().contains("\tat "), outcome.err());
+    assertEquals("varscale-sample: cannot write the chart to " + file.resolve("chart.png")
+        + ": " + file + " is not a directory" + System.lineSeparator(), outcome.err());
+    assertEquals("", outcome.out());
+  }
+
+  @Test
+  void anUnwritableCheckpointIsAMessageAndExitStatus1AtOnce(@TempDir Path dir)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("not-a-directory"), "");
+    Outcome outcome = run(small(dir.resolve("chart.png"), file));
+    assertEquals(1, outcome.status());
+    assertEquals("varscale-sample: cannot write the checkpoint to " + file + ": " + file
+        + " is not a directory" + System.lineSeparator(), outcome.err());
+    assertEquals("", outcome.out());
+    assertFalse(Files.exists(dir.resolve("chart.png")));
   }
 }

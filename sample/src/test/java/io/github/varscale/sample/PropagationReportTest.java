@@ -27,7 +27,7 @@ class PropagationReportTest {
     for (int layer = 0; layer <= 4; layer++) {
       assertTrue(lines.get(1 + layer).startsWith(layer + " "), lines.get(1 + layer));
     }
-    assertTrue(lines.get(6).startsWith("within 2x of the inputs"));
+    assertTrue(lines.get(6).startsWith("last layer saturated, |y| > 0.99"), lines.get(6));
   }
 
   @Test

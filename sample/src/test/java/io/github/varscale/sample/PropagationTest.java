@@ -132,11 +132,28 @@ class PropagationTest {
   }
 
   @Test
-  void chartSkipsValuesALogarithmicAxisCannotShow() {
-    assertArrayEquals(
-        new double[] {1, 1e300},
-        PropagationChart.plottable(new double[] {1, 1e300, Double.POSITIVE_INFINITY, 1}));
-    assertArrayEquals(
-        new double[] {1, 1e-300}, PropagationChart.plottable(new double[] {1, 1e-300, 0}));
+  void aSeriesThatLeavesThePlotEndsAtTheBorder() {
+    double top = PropagationChart.Y_MAX;
+    double bottom = PropagationChart.Y_MIN;
+    assertArrayEquals(new double[] {1, 1e5, top},
+        PropagationChart.inPlot(new double[] {1, 1e5, 1e300, Double.POSITIVE_INFINITY}));
+    assertArrayEquals(new double[] {1, bottom},
+        PropagationChart.inPlot(new double[] {1, 1e-300, 0}));
+    assertArrayEquals(new double[] {1, 0.5}, PropagationChart.inPlot(new double[] {1, 0.5}));
+  }
+
+  @Test
+  void theNoteOfASeriesThatLeftThePlotGivesItsLastValue() {
+    Propagation.Series series = series("N(0, 1)", Propagation.Activation.RELU);
+    double last = series.std()[SETTINGS.depth()];
+    assertEquals("N(0, 1) off the plot: " + String.format(java.util.Locale.ROOT, "%.1e", last)
+        + " at layer " + SETTINGS.depth(), PropagationChart.exitNote(series));
+  }
+
+  /** N(0, 1) saturates nearly every tanh unit; 1 / fan_in keeps them in the linear range. */
+  @Test
+  void theSaturatedShareTellsAStuckNetworkFromALiveOne() {
+    assertTrue(series("N(0, 1)", Propagation.Activation.TANH).saturated() > 0.5);
+    assertEquals(0.0, series("LeCun", Propagation.Activation.TANH).saturated(), 0.01);
   }
 }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.varscale.Distribution;
 import io.github.varscale.Fans;
+import io.github.varscale.FixedInitializer;
 import io.github.varscale.Layout;
 import io.github.varscale.Mode;
+import io.github.varscale.ModelTensor;
+import io.github.varscale.TensorSpec;
 import io.github.varscale.VarianceScaling;
 import java.util.Arrays;
 import java.util.List;
@@ -31,26 +34,35 @@ class SampleModelsTest {
           .collect(Collectors.toMap(TensorReport::name, Function.identity()));
 
   /**
-   * Fans and variances worked out by hand from the shapes, layouts and presets (API.md rules):
-   * the target variance is {@code scale / n} with {@code scale = numerator / denominator}.
+   * Fans and variances worked out by hand from the shapes, layouts and axes (API.md's rules, which
+   * are Keras's and JAX's): the target variance is {@code scale / n}, {@code scale = numerator /
+   * denominator}.
    */
   @ParameterizedTest
   @CsvSource({
-    // tensor,       layout, fan_in, fan_out, mode,    distribution,  scale,  n
-    "Mlp.w1,         IN_OUT,   784,   256,  FAN_IN,  TRUNCATED_NORMAL, 2, 1,  784",
-    "Mlp.w2,         IN_OUT,   256,   128,  FAN_OUT, NORMAL,           2, 1,  128",
+    // tensor,       fan_in, fan_out, mode,    distribution,  scale,  n
+    "Mlp.w1,           784,   256,  FAN_IN,  TRUNCATED_NORMAL, 2, 1,  784",
+    "Mlp.w2,           256,   128,  FAN_OUT, NORMAL,           2, 1,  128",
     // FAN_AVG: n = (128 + 10) / 2
-    "Mlp.w3,         IN_OUT,   128,    10,  FAN_AVG, UNIFORM,          1, 1,   69",
+    "Mlp.w3,           128,    10,  FAN_AVG, UNIFORM,          1, 1,   69",
     // OUT_IN [16, 1, 5, 5]: receptive field 25, fan_in = 1 * 25, fan_out = 16 * 25
-    "SmallCnn.conv1, OUT_IN,    25,   400,  FAN_IN,  NORMAL,           2, 1,   25",
+    "SmallCnn.conv1,    25,   400,  FAN_IN,  NORMAL,           2, 1,   25",
     // OUT_IN [32, 16, 3, 3]: receptive field 9, fan_in = 16 * 9, fan_out = 32 * 9
-    "SmallCnn.conv2, OUT_IN,   144,   288,  FAN_IN,  NORMAL,           2, 1,  144",
+    "SmallCnn.conv2,   144,   288,  FAN_IN,  NORMAL,           2, 1,  144",
     // OUT_IN [10, 32 * 7 * 7]: U(+-1/sqrt(1568)) has variance (1/3) / 1568
-    "SmallCnn.fc,    OUT_IN,  1568,    10,  FAN_IN,  UNIFORM,          1, 3, 1568",
+    "SmallCnn.fc,     1568,    10,  FAN_IN,  UNIFORM,          1, 3, 1568",
+    // [dModel, heads, headDim] = [64, 4, 16], inAxes 0, outAxes {1, 2}: JAX's rule gives
+    // fan_in = 64 and fan_out = 4 * 16, the fans of the [64, 64] projection it is
+    "TinyGpt.blocks.0.attention.query,  64, 64, FAN_AVG, UNIFORM, 1, 1, 64",
+    // [heads, headDim, dModel], inAxes {0, 1}, outAxes 2
+    "TinyGpt.blocks.0.attention.output, 64, 64, FAN_AVG, UNIFORM, 1, 1, 64",
+    // [experts, dModel, 4 * dModel] = [2, 64, 256] with batch axis 0: each expert's own fans
+    "TinyGpt.blocks.0.feedForward.up,   64, 256, FAN_IN, TRUNCATED_NORMAL, 2, 1, 64",
+    // FAN_AVG of [2, 256, 64], batch axis 0: n = (256 + 64) / 2
+    "TinyGpt.blocks.0.feedForward.down, 256, 64, FAN_AVG, UNIFORM, 1, 1, 160",
   })
   void reportsTheDeclaredSettingsAndTheirFans(
       String name,
-      Layout layout,
       long fanIn,
       long fanOut,
       Mode mode,
@@ -59,10 +71,10 @@ class SampleModelsTest {
       double scaleDenominator,
       double n) {
     TensorReport report = REPORTS.get(name);
-    assertEquals(layout, report.layout());
     assertEquals(new Fans(fanIn, fanOut), report.fans());
-    assertEquals(mode, report.mode());
-    assertEquals(distribution, report.distribution());
+    VarianceScaling scaling = (VarianceScaling) report.spec().initializer();
+    assertEquals(mode, scaling.mode());
+    assertEquals(distribution, scaling.distribution());
     double target = scaleNumerator / scaleDenominator / n;
     assertEquals(target, report.targetVariance(), 1e-15 * target);
   }
@@ -92,8 +104,8 @@ class SampleModelsTest {
     assertEquals(new Fans(fanIn, fanOut), report.fans(), name);
     // Both are scale / max(1, n) in double arithmetic: they must agree to the last bit.
     assertEquals(variance, report.targetVariance(), 0.0, name);
-    assertEquals(size, report.count(), name);
-    assertEquals(size, report.shape().stream().reduce(1, Math::multiplyExact), name);
+    assertEquals(size, report.spec().size(), name);
+    assertEquals(size, Arrays.stream(report.spec().shape()).reduce(1, Math::multiplyExact), name);
   }
 
   /**
@@ -103,12 +115,13 @@ class SampleModelsTest {
    * cut at two standard deviations and 3 for a normal, so {@code k = 3} bounds all three.
    * Subtracting the sample mean shifts the estimate by {@code O(v / N)}, far below that. Five
    * standard errors make a false failure practically impossible at a fixed seed, while still
-   * catching a wrong variance: the smallest tensor (400 values) allows 35%, the largest 1.6%.
+   * catching a wrong variance: the smallest random tensor (128 values) allows 63%, the largest
+   * 1.6%. Constants have variance 0, which the measurement gives exactly.
    */
   @Test
   void measuredVarianceIsTheTargetWithinFiveStandardErrors() {
     for (TensorReport report : REPORTS.values()) {
-      double standardError = report.targetVariance() * Math.sqrt(2.0 / report.count());
+      double standardError = report.targetVariance() * Math.sqrt(2.0 / report.spec().size());
       assertEquals(
           report.targetVariance(),
           report.measuredVariance(),
@@ -119,62 +132,86 @@ class SampleModelsTest {
 
   /**
    * Every value lies within the law's bound; and with hundreds of values the largest comes close
-   * to it. For a uniform law, P(all N below 0.9 L) = 0.9^N, at most 0.9^1280 (about 1e-59). For
+   * to it. For a uniform law, P(all N below 0.9 L) = 0.9^N, at most 0.9^128 (about 1e-6). For
    * the truncated normal, one value lies beyond 1.8 s with probability 2 (Phi(2) - Phi(1.8)) / (2
-   * Phi(2) - 1) = 0.028, so all N = 200704 lie below 0.9 * 2 s with probability 0.972^200704.
+   * Phi(2) - 1) = 0.028, so all of the smallest such tensor's N = 65536 lie below 0.9 * 2 s with
+   * probability 0.972^65536.
    */
   @Test
   void largestMagnitudeIsBoundedByTheLaw() {
     for (TensorReport report : REPORTS.values()) {
-      double bound = report.settings().bound(report.fans());
+      if (!(report.spec().initializer() instanceof VarianceScaling scaling)) {
+        continue;
+      }
+      double bound = scaling.bound(report.fans());
       assertTrue(report.maxAbs() <= bound, report.name() + ": " + report.maxAbs() + " > " + bound);
-      if (report.distribution() != Distribution.NORMAL) {
+      if (scaling.distribution() != Distribution.NORMAL) {
         assertTrue(report.maxAbs() > 0.9 * bound, report.name() + ": " + report.maxAbs());
       }
     }
   }
 
-  /** API.md: a field's values are those {@code VarianceScaling.fill} gives for its key. */
+  /** API.md: a field's values are those the runtime's fill gives for its key and shape. */
   @Test
   void initializersWriteWhatTheRuntimeFillGivesForTheFieldsKey() {
     Mlp mlp = SampleModels.mlp(SEED);
     SmallCnn cnn = SampleModels.cnn(SEED);
-    assertSameAsFill(mlp.w1, "Mlp", "w1", 2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL,
-        Layout.IN_OUT, 784, 256);
-    assertSameAsFill(mlp.w2, "Mlp", "w2", 2.0, Mode.FAN_OUT, Distribution.NORMAL,
+    assertSameAsFill(mlp.w1, "Mlp#w1", VarianceScaling.of(2.0, Mode.FAN_IN,
+        Distribution.TRUNCATED_NORMAL), Layout.IN_OUT, 784, 256);
+    assertSameAsFill(mlp.w2, "Mlp#w2", VarianceScaling.of(2.0, Mode.FAN_OUT, Distribution.NORMAL),
         Layout.IN_OUT, 256, 128);
-    assertSameAsFill(mlp.w3, "Mlp", "w3", 1.0, Mode.FAN_AVG, Distribution.UNIFORM,
+    assertSameAsFill(mlp.w3, "Mlp#w3", VarianceScaling.of(1.0, Mode.FAN_AVG, Distribution.UNIFORM),
         Layout.IN_OUT, 128, 10);
-    assertSameAsFill(cnn.conv1, "SmallCnn", "conv1", 2.0, Mode.FAN_IN, Distribution.NORMAL,
-        Layout.OUT_IN, 16, 1, 5, 5);
-    assertSameAsFill(cnn.conv2, "SmallCnn", "conv2", 2.0, Mode.FAN_IN, Distribution.NORMAL,
-        Layout.OUT_IN, 32, 16, 3, 3);
-    assertSameAsFill(cnn.fc, "SmallCnn", "fc", 1 / 3.0, Mode.FAN_IN, Distribution.UNIFORM,
-        Layout.OUT_IN, 10, 1568);
+    assertSameAsFill(cnn.conv1, "SmallCnn#conv1", VarianceScaling.of(2.0, Mode.FAN_IN,
+        Distribution.NORMAL), Layout.OUT_IN, 16, 1, 5, 5);
+    assertSameAsFill(cnn.fc, "SmallCnn#fc", VarianceScaling.of(1 / 3.0, Mode.FAN_IN,
+        Distribution.UNIFORM), Layout.OUT_IN, 10, 1568);
+    TinyGpt gpt = SampleModels.gpt(SEED);
+    assertSameAsFill(gpt.tokenEmbedding, "TinyGpt#tokenEmbedding",
+        FixedInitializer.randomNormal(0.0, 0.02), Layout.IN_OUT, 512, 64);
   }
 
-  private static void assertSameAsFill(
-      Object field,
-      String model,
-      String name,
-      double scale,
-      Mode mode,
-      Distribution distribution,
-      Layout layout,
-      int... shape) {
-    VarianceScaling scaling = VarianceScaling.of(scale, mode, distribution);
-    String key = "io.github.varscale.sample." + model + "#" + name;
-    Fans fans = Fans.of(layout, shape);
+  private static void assertSameAsFill(Object field, String key,
+      io.github.varscale.Initializer initializer, Layout layout, int... shape) {
+    String fullKey = "io.github.varscale.sample." + key;
+    int size = Arrays.stream(shape).reduce(1, Math::multiplyExact);
     double[] expected;
     if (field instanceof double[]) {
-      expected = new double[Arrays.stream(shape).reduce(1, Math::multiplyExact)];
-      scaling.fill(expected, fans, SEED, key);
+      expected = new double[size];
+      initializer.fill(expected, layout, shape, SEED, fullKey);
     } else {
-      float[] values = new float[Arrays.stream(shape).reduce(1, Math::multiplyExact)];
-      scaling.fill(values, fans, SEED, key);
+      float[] values = new float[size];
+      initializer.fill(values, layout, shape, SEED, fullKey);
       expected = Tensors.flatten(values);
     }
-    assertArrayEquals(expected, Tensors.flatten(field), key);
+    assertArrayEquals(expected, Tensors.flatten(field), fullKey);
+  }
+
+  /** Each block's tensors are keyed by its own path, so the four blocks get independent values. */
+  @Test
+  void everyBlockOfTheGptHasItsOwnValues() {
+    TinyGpt gpt = SampleModels.gpt(SEED);
+    assertEquals(TinyGpt.SAMPLE.layers(), gpt.blocks.size());
+    for (int i = 0; i < gpt.blocks.size(); i++) {
+      for (int j = i + 1; j < gpt.blocks.size(); j++) {
+        assertFalse(Arrays.deepEquals(gpt.blocks.get(i).attention.query,
+            gpt.blocks.get(j).attention.query), "blocks " + i + " and " + j);
+      }
+    }
+    List<String> keys = TinyGptInitializer.tensors(gpt).stream().map(ModelTensor::key).toList();
+    assertTrue(keys.contains("io.github.varscale.sample.TinyGpt#blocks.3.attention.query"), keys
+        .toString());
+  }
+
+  /** The specs describe the tensors the initialized model holds, in the same order. */
+  @Test
+  void specsDescribeTheInitializedTensors() {
+    List<TensorSpec> specs = SampleModels.gptSpecs();
+    List<ModelTensor> tensors = TinyGptInitializer.tensors(SampleModels.gpt(SEED));
+    assertEquals(tensors.stream().map(ModelTensor::spec).toList(), specs);
+    // 2 embeddings; in each of 4 blocks 2 norms of 2, attention's 6 and the experts' 5; 2 in
+    // the final norm.
+    assertEquals(2 + (2 * 2 + 6 + 5) * 4 + 2, specs.size());
   }
 
   @Test
@@ -185,11 +222,17 @@ class SampleModelsTest {
   }
 
   @Test
-  void fieldsWithoutAnnotationsAreLeftAlone() {
+  void biasesAndNormsStartAsKerasStartsThem() {
     Mlp mlp = SampleModels.mlp(SEED);
     for (float[] bias : List.of(mlp.b1, mlp.b2)) {
       assertEquals(0.0, Tensors.maxAbs(Tensors.flatten(bias)));
     }
+    assertEquals(MlpInitializer.B1.SIZE, mlp.b1.length);
     assertEquals(0.0, Tensors.maxAbs(mlp.b3));
+    LayerNorm norm = SampleModels.gpt(SEED).finalNorm;
+    for (float gain : norm.gain) {
+      assertEquals(1.0f, gain);
+    }
+    assertEquals(0.0, Tensors.maxAbs(Tensors.flatten(norm.offset)));
   }
 }
