@@ -10,6 +10,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -87,8 +88,9 @@ public final class PresetFieldProcessor extends AbstractProcessor {
               .filter(m -> m.getAnnotationType().asElement().equals(annotation))
               .findFirst()
               .ifPresent(mirror -> Problem.of(Site.of(element, mirror), Message.SHAPE_MISSING,
-                  Names.describe((javax.lang.model.element.VariableElement) element))
-                  .reportTo(processingEnv.getMessager()));
+                  Names.describe((VariableElement) element))
+                  .reportTo(processingEnv.getMessager(),
+                      VarianceScaledProcessor.pointsIntoArrays(processingEnv)));
         }
       }
     }
