@@ -247,6 +247,9 @@ final class InitializerWriter {
   }
 
   private CodeBlock read(Read read) {
+    if (read.constant().isPresent()) {
+      return CodeBlock.of("$L /* $L */", read.constant().get(), read.name());
+    }
     return read.isStatic()
         ? CodeBlock.of("$T.$N", spec.model(), read.name())
         : CodeBlock.of("model.$N", read.name());
