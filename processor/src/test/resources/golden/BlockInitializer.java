@@ -82,10 +82,6 @@ public final class BlockInitializer {
    * subclasses and of models made of parts; not for direct use.
    */
   public static void walk(Block model, Walker w) {
-    if (w.enter(model.wq, Wq.FIELD, model.dModel, model.heads, 16 /* HEAD_DIM */)) {
-      model.wq = new float[w.dim(0)][w.dim(1)][w.dim(2)];
-    }
-    w.leave(model.wq);
     if (w.enter(model.up, Up.FIELD, model.dModel)) {
       model.up = new float[w.size()];
     }
@@ -94,32 +90,8 @@ public final class BlockInitializer {
       model.gain = new float[w.size()];
     }
     w.leave(model.gain);
+    w.part("p.Block#attn", model.attn, AttentionInitializer::walk);
     w.part("p.Block#mlp", model.mlp, MlpInitializer::walk);
-  }
-
-  /**
-   * Field {@code wq}, a {@code float[][][]} of shape {"dModel", "heads", "HEAD_DIM"} (inAxes
-   * [0], outAxes [1, 2]), {@code @GlorotUniform}.
-   */
-  public static final class Wq {
-    public static final String KEY = "p.Block#wq";
-
-    static final TensorField FIELD = TensorField.withDims(KEY, "GlorotUniform",
-        VarianceScaling.of(1.0, Mode.FAN_AVG, Distribution.UNIFORM), float.class,
-        FanAxes.explicit(new int[] {0}, new int[] {1, 2}), "dModel", "heads", "HEAD_DIM");
-
-    private Wq() {
-    }
-
-    /**
-     * The description of {@code model.wq}: its shape, size and fans for the model's
-     * dimensions.
-     *
-     * @throws IllegalArgumentException if a dimension read from the model is out of bounds
-     */
-    public static TensorSpec spec(Block model) {
-      return FIELD.spec(model.dModel, model.heads, 16 /* HEAD_DIM */);
-    }
   }
 
   /**

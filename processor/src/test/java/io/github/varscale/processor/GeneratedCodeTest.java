@@ -40,8 +40,8 @@ class GeneratedCodeTest {
     Compiled compiled = compile(options, Models.all());
     assertExactly(compiled.compilation());
     assertThat(compiled.written()).containsExactly("p.MlpInitializer", "p.FixedInitializer",
-        "p.BlockInitializer", "p.GptInitializer", "p.DeepInitializer", "p.Deep_HeadInitializer",
-        "p.Deep_InnerInitializer");
+        "p.AttentionInitializer", "p.BlockInitializer", "p.GptInitializer", "p.DeepInitializer",
+        "p.Deep_HeadInitializer", "p.Deep_InnerInitializer", "p.AxesInitializer");
   }
 
   @Test

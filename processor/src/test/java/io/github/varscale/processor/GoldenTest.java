@@ -32,7 +32,8 @@ class GoldenTest {
   @ParameterizedTest
   @ValueSource(strings = {
     "MlpInitializer", // constant shapes, flat and nested, every law; the no-argument specs()
-    "BlockInitializer", // dims read from fields, explicit axes, a part; spec(model)
+    "AttentionInitializer", // dims read from fields, a folded constant, explicit axes
+    "BlockInitializer", // dims and single parts: spec(model), no specs()
     "GptInitializer", // arrays and lists of parts: no specs()
     "DeepInitializer" // a generic subclass: the superclass's walk and specs()
   })

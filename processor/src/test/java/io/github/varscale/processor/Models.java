@@ -17,7 +17,10 @@ final class Models {
   /** Every fixed initializer; its initializer's name clashes with the runtime's class. */
   static final JavaFileObject FIXED = model("p/Fixed");
 
-  /** Dimensions read from fields, explicit fan axes, a part. */
+  /** Dimensions read from fields, a folded constant, explicit fan axes. */
+  static final JavaFileObject ATTENTION = model("p/Attention");
+
+  /** Dimensions read from a field, and parts. */
   static final JavaFileObject BLOCK = model("p/Block");
 
   /** An array and a list of parts. */
@@ -26,9 +29,12 @@ final class Models {
   /** A generic subclass of {@link #MLP}, with a static and an inner model class. */
   static final JavaFileObject DEEP = model("p/Deep");
 
+  /** Constant shapes with explicit fan axes and batch axes. */
+  static final JavaFileObject AXES = model("p/Axes");
+
   /** Every model above. */
   static JavaFileObject[] all() {
-    return new JavaFileObject[] {MLP, FIXED, BLOCK, GPT, DEEP};
+    return new JavaFileObject[] {MLP, FIXED, ATTENTION, BLOCK, GPT, DEEP, AXES};
   }
 
   private static JavaFileObject model(String path) {
