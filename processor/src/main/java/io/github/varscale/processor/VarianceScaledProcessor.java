@@ -482,7 +482,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
   }
 
   /** A type and the types nested in it, in declaration order. */
-  private static void collectTypes(TypeElement type, List<TypeElement> into) {
+  static void collectTypes(TypeElement type, List<TypeElement> into) {
     into.add(type);
     for (Element member : type.getEnclosedElements()) {
       if (member instanceof TypeElement) {
