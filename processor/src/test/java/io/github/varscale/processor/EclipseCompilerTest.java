@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static io.github.varscale.processor.Compilations.model;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,8 +147,9 @@ class EclipseCompilerTest {
       boolean success;
       try (StandardJavaFileManager manager =
           compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-        JavaCompiler.CompilationTask task = compiler.getTask(null, manager, diagnostics, all,
-            null, manager.getJavaFileObjectsFromPaths(files));
+        // A writer of its own: ecj would print its problems to the test's standard output.
+        JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), manager,
+            diagnostics, all, null, manager.getJavaFileObjectsFromPaths(files));
         task.setProcessors(List.of(new PresetFieldProcessor(), new VarianceScaledProcessor()));
         success = task.call();
       }

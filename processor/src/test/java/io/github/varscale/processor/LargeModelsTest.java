@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * method's code may take if written in one method, and a constant shape of thousands of
  * dimensions, past the 255 parameters a call may take.
  */
+@Order(1) // by far the longest: started first (see junit-platform.properties)
 class LargeModelsTest {
   private static final int FIELDS = 5_000;
   private static final long SEED = 7;
