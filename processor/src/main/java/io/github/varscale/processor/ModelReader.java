@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -83,6 +84,12 @@ final class ModelReader {
     this.elements = elements;
     this.types = types;
     this.unresolved = unresolved;
+  }
+
+  /** A reader of the classes of {@code env}'s compilation. */
+  static ModelReader of(ProcessingEnvironment env) {
+    return new ModelReader(env.getElementUtils(), env.getTypeUtils(),
+        UnresolvedAnnotations.of(env));
   }
 
   // ---- what counts as what ------------------------------------------------------------------

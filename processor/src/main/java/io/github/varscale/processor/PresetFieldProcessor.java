@@ -37,8 +37,7 @@ public final class PresetFieldProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-        UnresolvedAnnotations.of(processingEnv));
+    reader = ModelReader.of(processingEnv);
   }
 
   @Override

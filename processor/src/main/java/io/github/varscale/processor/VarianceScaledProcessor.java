@@ -134,8 +134,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-        UnresolvedAnnotations.of(processingEnv));
+    reader = ModelReader.of(processingEnv);
     intoArrays = pointsIntoArrays(processingEnv);
   }
 

@@ -159,13 +159,7 @@ class GeneratedCodeTest {
             "  @Submodel public Part part;",
             "  public static class Part { @Ones @Shape(1) float[] u; }",
             "}"),
-        source("lib.Relu",
-            "package lib;",
-            "import io.github.varscale.*;",
-            "import java.lang.annotation.*;",
-            "@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.FIELD)",
-            "@VarianceScaled(scale = 2.0, mode = Mode.FAN_IN, distribution = Distribution.NORMAL)",
-            "public @interface Relu {}"));
+        Libraries.RELU);
     Path jar = Libraries.jar(classes, dir.resolve("lib.jar"));
     JavaFileObject model = source("app.Net",
         "package app;",
@@ -174,7 +168,7 @@ class GeneratedCodeTest {
         "  @lib.Relu @Shape({4, 2}) float[] w;",
         "}");
     // -processing: javac's lint names the user's preset, which no processor can claim.
-    Compiled compiled = compile(javac().withClasspath(Libraries.classPath(jar)), new Spy(),
+    Compiled compiled = Libraries.compileAgainst(jar,
         List.of("-Xlint:all,-processing", "-Werror"), model);
     assertExactly(compiled.compilation());
     String initializer = compiled.generated("app.NetInitializer");

@@ -28,6 +28,22 @@ import javax.tools.StandardLocation;
 final class Libraries {
   private Libraries() {}
 
+  /** {@code lib.Relu}, a preset of the user's for a library: He's normal law, untruncated. */
+  static final JavaFileObject RELU = Compilations.source("lib.Relu",
+      "package lib;",
+      "import io.github.varscale.*;",
+      "import java.lang.annotation.*;",
+      "@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.FIELD)",
+      "@VarianceScaled(scale = 2.0, mode = Mode.FAN_IN, distribution = Distribution.NORMAL)",
+      "public @interface Relu {}");
+
+  /** Compiles {@code sources} as {@link Compilations#compile} does, with {@code library}. */
+  static Compilations.Compiled compileAgainst(
+      Path library, List<String> options, JavaFileObject... sources) {
+    return Compilations.compile(javac().withClasspath(classPath(library)),
+        new Compilations.Spy(), options, sources);
+  }
+
   /**
    * Compiles {@code sources} (with varscale's processors if {@code withProcessor}) and writes their
    * class files into {@code dir}.

@@ -24,6 +24,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * fields that would make two tensors of one model share a path.
  */
 class NameDiagnosticsTest {
+  /** {@code p.Outer.Inner}, whose initializer is {@code p.Outer_InnerInitializer}. */
+  private static final JavaFileObject OUTER_INNER = source("p.Outer",
+      "package p;",
+      "import io.github.varscale.*;",
+      "public class Outer {",
+      "  public static class Inner {",
+      "    @HeNormal @Shape({2}) float[] w;",
+      "  }",
+      "}");
 
   @Test
   void fieldsWhoseNestedClassNamesCollide() {
@@ -170,14 +179,7 @@ class NameDiagnosticsTest {
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void nestedAndTopLevelModelsThatWantTheSameInitializer(boolean nestedFirst) {
-    JavaFileObject nested = source("p.Outer",
-        "package p;",
-        "import io.github.varscale.*;",
-        "public class Outer {",
-        "  public static class Inner {",
-        "    @HeNormal @Shape({2}) float[] w;",
-        "  }",
-        "}");
+    JavaFileObject nested = OUTER_INNER;
     JavaFileObject topLevel = source("p.Outer_Inner",
         "package p;",
         "import io.github.varscale.*;",
@@ -208,14 +210,7 @@ class NameDiagnosticsTest {
   void modelOfALaterRoundThatWantsAnInitializerAlreadyWritten() {
     // Another processor writes p.Outer_Inner in the first round, when p.Outer.Inner's initializer
     // is written: the second one is refused, not written again.
-    JavaFileObject nested = source("p.Outer",
-        "package p;",
-        "import io.github.varscale.*;",
-        "public class Outer {",
-        "  public static class Inner {",
-        "    @HeNormal @Shape({2}) float[] w;",
-        "  }",
-        "}");
+    JavaFileObject nested = OUTER_INNER;
     Spy spy = Spy.writingFirst("p.Outer_Inner", "package p;\npublic class Outer_Inner {\n"
         + "  @io.github.varscale.Zeros @io.github.varscale.Shape(2) float[] v;\n}\n");
     Compiled compiled = compile(javac(), spy, Compilations.LINT, nested);

@@ -62,8 +62,7 @@ class ProcessorDiagnosticsTest {
         "public class Other extends lib.Plain {",
         "  @HeNormal @Shape({2}) float[] w;",
         "}");
-    Compiled compiled = compile(javac().withClasspath(Libraries.classPath(library)), new Spy(),
-        LINT, file);
+    Compiled compiled = Libraries.compileAgainst(library, LINT, file);
     assertExactly(compiled.compilation(), error(Message.UNRESOLVED, file, "class Other")
         .saying("[varscale:unresolved] cannot generate app.OtherInitializer: lib.PlainInitializer,"
             + " the initializer of superclass lib.Plain, could not be resolved after the last"
@@ -135,8 +134,7 @@ class ProcessorDiagnosticsTest {
         "  float[] w;",
         "}");
     // javac starts the main processor only for annotations it names, which lib.Relu is not.
-    Compiled compiled = compile(javac().withClasspath(Libraries.classPath(library)), new Spy(),
-        LINT, file);
+    Compiled compiled = Libraries.compileAgainst(library, LINT, file);
     assertExactly(compiled.compilation(),
         error(Message.SHAPE_MISSING, file, "@lib.Relu").at("@lib.Relu").saying("[varscale:shape]"
             + " field app.Net.w has no @Shape; declare its dimensions, e.g. @Shape({784, 256}) for"
@@ -162,8 +160,7 @@ class ProcessorDiagnosticsTest {
         "  @lib.Relu",
         "  double[] u;",
         "}");
-    Compiled compiled = compile(javac().withClasspath(Libraries.classPath(library)), new Spy(),
-        LINT, file, other);
+    Compiled compiled = Libraries.compileAgainst(library, LINT, file, other);
     // Exactly once each: the main processor reports them, the other one stays silent.
     assertExactly(compiled.compilation(),
         error(Message.SHAPE_MISSING, file, "@lib.Relu"),
@@ -179,22 +176,16 @@ class ProcessorDiagnosticsTest {
         "public class Net {",
         "  @lib.Relu @io.github.varscale.Shape({4, 2}) float[] w;",
         "}");
-    Compiled compiled = compile(javac().withClasspath(Libraries.classPath(library)), new Spy(),
+    Compiled compiled = Libraries.compileAgainst(library,
         List.of("-Xlint:all,-processing", "-Werror"), file);
     assertExactly(compiled.compilation());
     assertThat(compiled.generated("app.NetInitializer"))
         .contains("VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.NORMAL)");
   }
 
-  /** {@code lib.Relu}, a preset compiled into a library: He's normal law, untruncated. */
+  /** {@code lib.Relu} compiled into a library. */
   private static Path presetLibrary(Path dir) {
-    return Libraries.compile(dir, false, source("lib.Relu",
-        "package lib;",
-        "import io.github.varscale.*;",
-        "import java.lang.annotation.*;",
-        "@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.FIELD)",
-        "@VarianceScaled(scale = 2.0, mode = Mode.FAN_IN, distribution = Distribution.NORMAL)",
-        "public @interface Relu {}"));
+    return Libraries.compile(dir, false, Libraries.RELU);
   }
 
   @Test

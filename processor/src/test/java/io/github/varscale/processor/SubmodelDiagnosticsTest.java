@@ -29,6 +29,13 @@ class SubmodelDiagnosticsTest {
       "  @HeNormal @Shape({2}) float[] w;",
       "}");
 
+  /** The cycle error of {@code field}, whose part types lead back to it along {@code path}. */
+  private static String cycle(String field, String path) {
+    return "[varscale:submodel-cycle] @Submodel field " + field + " closes a cycle of part types: "
+        + path + "; a model cannot contain a part of its own class or of a subclass, directly or"
+        + " through other parts";
+  }
+
   @Test
   void partFieldWithAnInitializerAnnotationAndShape() {
     JavaFileObject file = model(
@@ -149,10 +156,7 @@ class SubmodelDiagnosticsTest {
             .saying("[varscale:submodel-cycle] @Submodel field p.A.b closes a cycle of part types:"
                 + " p.A -> p.B -> p.A; a model cannot contain a part of its own class or of a"
                 + " subclass, directly or through other parts"),
-        error(Message.SUBMODEL_CYCLE, b, "A[] as;")
-            .saying("[varscale:submodel-cycle] @Submodel field p.B.as closes a cycle of part types:"
-                + " p.B -> p.A -> p.B; a model cannot contain a part of its own class or of a"
-                + " subclass, directly or through other parts"));
+        error(Message.SUBMODEL_CYCLE, b, "A[] as;").saying(cycle("p.B.as", "p.B -> p.A -> p.B")));
     assertThat(compiled.written()).isEmpty();
   }
 
@@ -167,9 +171,7 @@ class SubmodelDiagnosticsTest {
         "  @Submodel List<Tree> children;",
         "}");
     assertExactly(compile(file).compilation(), error(Message.SUBMODEL_CYCLE, file, "children")
-        .saying("[varscale:submodel-cycle] @Submodel field p.Tree.children closes a cycle of part"
-            + " types: p.Tree -> p.Tree; a model cannot contain a part of its own class or of a"
-            + " subclass, directly or through other parts"));
+        .saying(cycle("p.Tree.children", "p.Tree -> p.Tree")));
   }
 
   @Test
@@ -188,9 +190,7 @@ class SubmodelDiagnosticsTest {
     Compiled compiled = compile(file);
     assertExactly(compiled.compilation(),
         error(Message.SUBMODEL_CYCLE, file, "Leaf leaf;")
-            .saying("[varscale:submodel-cycle] @Submodel field p.Base.leaf closes a cycle of part"
-                + " types: p.Base -> p.Leaf; a model cannot contain a part of its own class or of"
-                + " a subclass, directly or through other parts"),
+            .saying(cycle("p.Base.leaf", "p.Base -> p.Leaf")),
         error(Message.SUPERCLASS, file, "class Leaf"));
   }
 
@@ -211,14 +211,10 @@ class SubmodelDiagnosticsTest {
         "  @Zeros @Shape({2}) float[] bias;",
         "}");
     assertExactly(compile(file).compilation(),
-        error(Message.SUBMODEL_CYCLE, file, "Holder holder;").saying("[varscale:submodel-cycle]"
-            + " @Submodel field p.Base.holder closes a cycle of part types: p.Base -> p.Holder ->"
-            + " p.Outer; a model cannot contain a part of its own class or of a subclass, directly"
-            + " or through other parts"),
-        error(Message.SUBMODEL_CYCLE, file, "Outer outer;").saying("[varscale:submodel-cycle]"
-            + " @Submodel field p.Holder.outer closes a cycle of part types: p.Holder -> p.Outer"
-            + " -> p.Holder; a model cannot contain a part of its own class or of a subclass,"
-            + " directly or through other parts"),
+        error(Message.SUBMODEL_CYCLE, file, "Holder holder;")
+            .saying(cycle("p.Base.holder", "p.Base -> p.Holder -> p.Outer")),
+        error(Message.SUBMODEL_CYCLE, file, "Outer outer;")
+            .saying(cycle("p.Holder.outer", "p.Holder -> p.Outer -> p.Holder")),
         error(Message.SUPERCLASS, file, "class Outer"));
   }
 
