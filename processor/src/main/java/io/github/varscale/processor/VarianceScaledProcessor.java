@@ -49,10 +49,11 @@ import javax.tools.Diagnostic;
  * {@code <Model>Initializer}.
  *
  * <p>Each round it reads the classes of the round's sources that declare such fields ({@link
- * ModelReader}), judges them ({@link Validator}), and writes the initializers of those without
- * problems ({@link Specs}, {@link InitializerWriter}); a class's superclass and parts are handled
- * before it, since its initializer calls theirs. A class that refers to a type not generated yet is
- * retried by name in the next round.
+ * ModelReader}), judges them ({@link Validator}), and, once the whole round is judged, writes the
+ * initializers of those without problems whose superclass and parts did not fail either ({@link
+ * Specs}, {@link InitializerWriter}); a class's superclass and parts are judged before it, since
+ * its initializer calls theirs. A class that refers to a type not generated yet is retried by name
+ * in the next round. The round's problems are printed at its end, in source order.
  */
 @AutoService(Processor.class)
 public final class VarianceScaledProcessor extends AbstractProcessor {
