@@ -1,21 +1,25 @@
 package p;
 
 import io.github.varscale.Distribution;
-import io.github.varscale.GeneratedSupport;
+import io.github.varscale.FanAxes;
+import io.github.varscale.Layout;
 import io.github.varscale.Mode;
-import java.util.Objects;
+import io.github.varscale.ModelTensor;
+import io.github.varscale.TensorSpec;
+import io.github.varscale.VarianceScaling;
+import io.github.varscale.internal.StaticSpecs;
+import io.github.varscale.internal.TensorField;
+import io.github.varscale.internal.Walker;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Initializes the variance-scaled fields of {@link Deep}; see {@link #initialize}.
+ * Initializes the tensors of {@link Deep}; see {@link #initialize}.
  *
- * <p>Each field has a nested class of constants, computed at compile time: {@code FAN_IN},
- * {@code FAN_OUT}, {@code VARIANCE = scale / max(1, n)} with {@code n} the fan its mode
- * selects, {@code SIZE} (the element count), {@code KEY} (what its values are drawn for), and
- * either {@code LIMIT = sqrt(3 * VARIANCE)}, the uniform law's values lying in
- * {@code [-LIMIT, LIMIT]}, or {@code STDDEV}: {@code sqrt(VARIANCE)} for the normal law,
- * {@code sqrt(VARIANCE) / 0.87962566103423978} for the truncated one, cut to
- * {@code [-2 * STDDEV, 2 * STDDEV]} so that its variance is {@code VARIANCE}.
+ * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
+ * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
+ * A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
+ * {@code LIMIT}, as {@link VarianceScaling} computed them when this class was generated.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class DeepInitializer {
@@ -23,43 +27,96 @@ public final class DeepInitializer {
   }
 
   /**
-   * Fills the annotated fields of {@code model}, inherited ones included: allocates those that
-   * are null with their declared shape and overwrites the others in place. Each field's
-   * values depend only on {@code seed}, its key and its declaration.
+   * Allocates every null tensor field of {@code model} and of its parts with its declared
+   * shape, then fills every tensor with its initializer's values for {@code seed}: the
+   * model's own tensors, inherited ones included, then its parts, in declaration order.
    *
-   * @param model the model to initialize
-   * @param seed the seed of the whole model
    * @throws NullPointerException if {@code model} is null
-   * @throws IllegalArgumentException if a field is allocated with another shape; then no field
-   *     has changed
+   * @throws IllegalArgumentException if a field holds an array of another shape, a
+   *     dimension read from the model is out of bounds, or a part array or list holds a
+   *     null; then no field of the model or its parts has changed
    */
   public static void initialize(Deep<?> model, long seed) {
-    Objects.requireNonNull(model, "model");
-    GeneratedSupport.check(model.head, Head.KEY, 10, 3);
-    MlpInitializer.initialize(model, seed);
-    if (model.head == null) {
-      model.head = new float[10][3];
-    }
-    GeneratedSupport.fill(model.head, 2.0, Mode.FAN_IN, Distribution.UNIFORM,
-        Head.FAN_IN, Head.FAN_OUT, seed, Head.KEY);
+    Walker.initialize(model, seed, DeepInitializer::walk);
   }
 
   /**
-   * Field {@code head}, a {@code float[][]} of shape [10, 3] (IN_OUT):
-   * {@code @HeUniform}, scale 2.0, FAN_IN, UNIFORM.
+   * As {@code initialize(model, seed)}, with the key of each tensor {@code scope + "." +
+   * path}: for a model composed by hand.
+   *
+   * @throws NullPointerException if {@code model} or {@code scope} is null
+   * @throws IllegalArgumentException if {@code scope} is empty, or as {@code
+   *     initialize(model, seed)}
+   */
+  public static void initialize(Deep<?> model, long seed, String scope) {
+    Walker.initialize(model, seed, scope, DeepInitializer::walk);
+  }
+
+  /**
+   * The tensors of {@code model} and of its parts, in the order {@code initialize} fills
+   * them; a null tensor field is first allocated with zeros.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException as {@code initialize} refuses the model
+   */
+  public static List<ModelTensor> tensors(Deep<?> model) {
+    return Walker.tensors(model, DeepInitializer::walk);
+  }
+
+  /**
+   * The descriptions of the tensors of {@code model} and of its parts, in the order of
+   * {@code tensors}; reads the fields the shapes' dims name and the parts, not the tensor
+   * fields.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException if a dimension read from the model is out of bounds,
+   *     or a part array or list holds a null
+   */
+  public static List<TensorSpec> specs(Deep<?> model) {
+    return Walker.specs(model, DeepInitializer::walk);
+  }
+
+  /**
+   * The descriptions of the tensors of any {@link Deep}, whose shapes are constants.
+   */
+  public static List<TensorSpec> specs() {
+    StaticSpecs specs = StaticSpecs.inherit(MlpInitializer.specs());
+    specs.tensor(Head.FIELD);
+    return specs.build();
+  }
+
+  /**
+   * Visits the tensors and parts of {@code model} for the runtime's {@link Walker}: called by
+   * {@code initialize}, {@code tensors} and {@code specs}, and by the initializers of
+   * subclasses and of models made of parts; not for direct use.
+   */
+  public static void walk(Deep<?> model, Walker w) {
+    MlpInitializer.walk(model, w);
+    if (w.enter(model.head, Head.FIELD)) {
+      model.head = new float[10][3];
+    }
+    w.leave(model.head);
+  }
+
+  /**
+   * Field {@code head}, a {@code float[][]} of shape [10, 3] (IN_OUT), {@code @HeUniform}.
    */
   public static final class Head {
+    public static final String KEY = "p.Deep#head";
+
     public static final int FAN_IN = 10;
 
     public static final int FAN_OUT = 3;
+
+    public static final int SIZE = 30;
 
     public static final double VARIANCE = 0.2;
 
     public static final double LIMIT = 0.7745966692414834;
 
-    public static final int SIZE = 30;
-
-    public static final String KEY = "p.Deep#head";
+    static final TensorField FIELD = TensorField.of(KEY, "HeUniform",
+        VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.UNIFORM), float.class,
+        FanAxes.of(Layout.IN_OUT), 10, 3);
 
     private Head() {
     }

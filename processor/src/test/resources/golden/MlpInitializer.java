@@ -1,21 +1,26 @@
 package p;
 
 import io.github.varscale.Distribution;
-import io.github.varscale.GeneratedSupport;
+import io.github.varscale.FanAxes;
+import io.github.varscale.FixedInitializer;
+import io.github.varscale.Layout;
 import io.github.varscale.Mode;
-import java.util.Objects;
+import io.github.varscale.ModelTensor;
+import io.github.varscale.TensorSpec;
+import io.github.varscale.VarianceScaling;
+import io.github.varscale.internal.StaticSpecs;
+import io.github.varscale.internal.TensorField;
+import io.github.varscale.internal.Walker;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Initializes the variance-scaled fields of {@link Mlp}; see {@link #initialize}.
+ * Initializes the tensors of {@link Mlp}; see {@link #initialize}.
  *
- * <p>Each field has a nested class of constants, computed at compile time: {@code FAN_IN},
- * {@code FAN_OUT}, {@code VARIANCE = scale / max(1, n)} with {@code n} the fan its mode
- * selects, {@code SIZE} (the element count), {@code KEY} (what its values are drawn for), and
- * either {@code LIMIT = sqrt(3 * VARIANCE)}, the uniform law's values lying in
- * {@code [-LIMIT, LIMIT]}, or {@code STDDEV}: {@code sqrt(VARIANCE)} for the normal law,
- * {@code sqrt(VARIANCE) / 0.87962566103423978} for the truncated one, cut to
- * {@code [-2 * STDDEV, 2 * STDDEV]} so that its variance is {@code VARIANCE}.
+ * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
+ * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
+ * A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
+ * {@code LIMIT}, as {@link VarianceScaling} computed them when this class was generated.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class MlpInitializer {
@@ -23,150 +28,237 @@ public final class MlpInitializer {
   }
 
   /**
-   * Fills the annotated fields of {@code model}, inherited ones included: allocates those that
-   * are null with their declared shape and overwrites the others in place. Each field's
-   * values depend only on {@code seed}, its key and its declaration.
+   * Allocates every null tensor field of {@code model} and of its parts with its declared
+   * shape, then fills every tensor with its initializer's values for {@code seed}: the
+   * model's own tensors, inherited ones included, then its parts, in declaration order.
    *
-   * @param model the model to initialize
-   * @param seed the seed of the whole model
    * @throws NullPointerException if {@code model} is null
-   * @throws IllegalArgumentException if a field is allocated with another shape; then no field
-   *     has changed
+   * @throws IllegalArgumentException if a field holds an array of another shape, a
+   *     dimension read from the model is out of bounds, or a part array or list holds a
+   *     null; then no field of the model or its parts has changed
    */
   public static void initialize(Mlp model, long seed) {
-    Objects.requireNonNull(model, "model");
-    GeneratedSupport.check(model.w1, W1.KEY, 784, 256);
-    GeneratedSupport.check(model.hidden_weights, HiddenWeights.KEY, 256, 10);
-    GeneratedSupport.check(model.conv, Conv.KEY, 8, 3, 3, 4);
-    GeneratedSupport.check(model.bias, Bias.KEY, 10);
-    GeneratedSupport.check(model.scalar, Scalar.KEY);
-    if (model.w1 == null) {
-      model.w1 = new float[W1.SIZE];
-    }
-    GeneratedSupport.fill(model.w1, 2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL,
-        W1.FAN_IN, W1.FAN_OUT, seed, W1.KEY);
-    if (model.hidden_weights == null) {
-      model.hidden_weights = new double[256][10];
-    }
-    GeneratedSupport.fill(model.hidden_weights, 1.0, Mode.FAN_AVG, Distribution.UNIFORM,
-        HiddenWeights.FAN_IN, HiddenWeights.FAN_OUT, seed, HiddenWeights.KEY);
-    if (model.conv == null) {
-      model.conv = new float[8][3][3][4];
-    }
-    GeneratedSupport.fill(model.conv, 0.5, Mode.FAN_AVG, Distribution.NORMAL,
-        Conv.FAN_IN, Conv.FAN_OUT, seed, Conv.KEY);
-    if (model.bias == null) {
-      model.bias = new double[Bias.SIZE];
-    }
-    GeneratedSupport.fill(model.bias, 1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL,
-        Bias.FAN_IN, Bias.FAN_OUT, seed, Bias.KEY);
-    if (model.scalar == null) {
-      model.scalar = new float[Scalar.SIZE];
-    }
-    GeneratedSupport.fill(model.scalar, 1.0, Mode.FAN_OUT, Distribution.TRUNCATED_NORMAL,
-        Scalar.FAN_IN, Scalar.FAN_OUT, seed, Scalar.KEY);
+    Walker.initialize(model, seed, MlpInitializer::walk);
   }
 
   /**
-   * Field {@code w1}, a {@code float[]} of shape [784, 256] (IN_OUT):
-   * {@code @HeNormal}, scale 2.0, FAN_IN, TRUNCATED_NORMAL.
+   * As {@code initialize(model, seed)}, with the key of each tensor {@code scope + "." +
+   * path}: for a model composed by hand.
+   *
+   * @throws NullPointerException if {@code model} or {@code scope} is null
+   * @throws IllegalArgumentException if {@code scope} is empty, or as {@code
+   *     initialize(model, seed)}
+   */
+  public static void initialize(Mlp model, long seed, String scope) {
+    Walker.initialize(model, seed, scope, MlpInitializer::walk);
+  }
+
+  /**
+   * The tensors of {@code model} and of its parts, in the order {@code initialize} fills
+   * them; a null tensor field is first allocated with zeros.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException as {@code initialize} refuses the model
+   */
+  public static List<ModelTensor> tensors(Mlp model) {
+    return Walker.tensors(model, MlpInitializer::walk);
+  }
+
+  /**
+   * The descriptions of the tensors of {@code model} and of its parts, in the order of
+   * {@code tensors}; reads the fields the shapes' dims name and the parts, not the tensor
+   * fields.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException if a dimension read from the model is out of bounds,
+   *     or a part array or list holds a null
+   */
+  public static List<TensorSpec> specs(Mlp model) {
+    return Walker.specs(model, MlpInitializer::walk);
+  }
+
+  /**
+   * The descriptions of the tensors of any {@link Mlp}, whose shapes are constants.
+   */
+  public static List<TensorSpec> specs() {
+    StaticSpecs specs = StaticSpecs.of();
+    specs.tensor(W1.FIELD);
+    specs.tensor(B1.FIELD);
+    specs.tensor(HiddenWeights.FIELD);
+    specs.tensor(Conv.FIELD);
+    specs.tensor(Bias.FIELD);
+    specs.tensor(Scalar.FIELD);
+    return specs.build();
+  }
+
+  /**
+   * Visits the tensors and parts of {@code model} for the runtime's {@link Walker}: called by
+   * {@code initialize}, {@code tensors} and {@code specs}, and by the initializers of
+   * subclasses and of models made of parts; not for direct use.
+   */
+  public static void walk(Mlp model, Walker w) {
+    if (w.enter(model.w1, W1.FIELD)) {
+      model.w1 = new float[W1.SIZE];
+    }
+    w.leave(model.w1);
+    if (w.enter(model.b1, B1.FIELD)) {
+      model.b1 = new float[B1.SIZE];
+    }
+    w.leave(model.b1);
+    if (w.enter(model.hidden_weights, HiddenWeights.FIELD)) {
+      model.hidden_weights = new double[256][10];
+    }
+    w.leave(model.hidden_weights);
+    if (w.enter(model.conv, Conv.FIELD)) {
+      model.conv = new float[8][3][3][4];
+    }
+    w.leave(model.conv);
+    if (w.enter(model.bias, Bias.FIELD)) {
+      model.bias = new double[Bias.SIZE];
+    }
+    w.leave(model.bias);
+    if (w.enter(model.scalar, Scalar.FIELD)) {
+      model.scalar = new float[Scalar.SIZE];
+    }
+    w.leave(model.scalar);
+  }
+
+  /**
+   * Field {@code w1}, a {@code float[]} of shape [784, 256] (IN_OUT), {@code @HeNormal}.
    */
   public static final class W1 {
+    public static final String KEY = "p.Mlp#w1";
+
     public static final int FAN_IN = 784;
 
     public static final int FAN_OUT = 256;
+
+    public static final int SIZE = 200704;
 
     public static final double VARIANCE = 0.002551020408163265;
 
     public static final double STDDEV = 0.057419456326711804;
 
-    public static final int SIZE = 200704;
-
-    public static final String KEY = "p.Mlp#w1";
+    static final TensorField FIELD = TensorField.of(KEY, "HeNormal",
+        VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL), float.class,
+        FanAxes.of(Layout.IN_OUT), 784, 256);
 
     private W1() {
     }
   }
 
   /**
-   * Field {@code hidden_weights}, a {@code double[][]} of shape [256, 10] (IN_OUT):
-   * {@code @GlorotUniform}, scale 1.0, FAN_AVG, UNIFORM.
+   * Field {@code b1}, a {@code float[]} of shape [256] (IN_OUT), {@code @Zeros}.
+   */
+  public static final class B1 {
+    public static final String KEY = "p.Mlp#b1";
+
+    public static final int FAN_IN = 256;
+
+    public static final int FAN_OUT = 256;
+
+    public static final int SIZE = 256;
+
+    static final TensorField FIELD = TensorField.of(KEY, "Zeros", FixedInitializer.zeros(),
+        float.class, FanAxes.of(Layout.IN_OUT), 256);
+
+    private B1() {
+    }
+  }
+
+  /**
+   * Field {@code hidden_weights}, a {@code double[][]} of shape [256, 10] (IN_OUT),
+   * {@code @GlorotUniform}.
    */
   public static final class HiddenWeights {
+    public static final String KEY = "p.Mlp#hidden_weights";
+
     public static final int FAN_IN = 256;
 
     public static final int FAN_OUT = 10;
+
+    public static final int SIZE = 2560;
 
     public static final double VARIANCE = 0.007518796992481203;
 
     public static final double LIMIT = 0.15018785229652765;
 
-    public static final int SIZE = 2560;
-
-    public static final String KEY = "p.Mlp#hidden_weights";
+    static final TensorField FIELD = TensorField.of(KEY, "GlorotUniform",
+        VarianceScaling.of(1.0, Mode.FAN_AVG, Distribution.UNIFORM), double.class,
+        FanAxes.of(Layout.IN_OUT), 256, 10);
 
     private HiddenWeights() {
     }
   }
 
   /**
-   * Field {@code conv}, a {@code float[][][][]} of shape [8, 3, 3, 4] (OUT_IN):
-   * {@code @VarianceScaled}, scale 0.5, FAN_AVG, NORMAL.
+   * Field {@code conv}, a {@code float[][][][]} of shape [8, 3, 3, 4] (OUT_IN),
+   * {@code @VarianceScaled}.
    */
   public static final class Conv {
+    public static final String KEY = "p.Mlp#conv";
+
     public static final int FAN_IN = 36;
 
     public static final int FAN_OUT = 96;
 
-    public static final double VARIANCE = 0.007575757575757576;
-
-    public static final double STDDEV = 0.08703882797784893;
-
     public static final int SIZE = 288;
 
-    public static final String KEY = "p.Mlp#conv";
+    public static final double VARIANCE = 0.008505172717997146;
+
+    public static final double STDDEV = 0.09222349330836013;
+
+    static final TensorField FIELD = TensorField.of(KEY, "VarianceScaled",
+        VarianceScaling.of(0.5, Mode.FAN_GEO_AVG, Distribution.NORMAL), float.class,
+        FanAxes.of(Layout.OUT_IN), 8, 3, 3, 4);
 
     private Conv() {
     }
   }
 
   /**
-   * Field {@code bias}, a {@code double[]} of shape [10] (IN_OUT):
-   * {@code @LecunNormal}, scale 1.0, FAN_IN, TRUNCATED_NORMAL.
+   * Field {@code bias}, a {@code double[]} of shape [10] (IN_OUT), {@code @LecunNormal}.
    */
   public static final class Bias {
+    public static final String KEY = "p.Mlp#bias";
+
     public static final int FAN_IN = 10;
 
     public static final int FAN_OUT = 10;
+
+    public static final int SIZE = 10;
 
     public static final double VARIANCE = 0.1;
 
     public static final double STDDEV = 0.35950266121730234;
 
-    public static final int SIZE = 10;
-
-    public static final String KEY = "p.Mlp#bias";
+    static final TensorField FIELD = TensorField.of(KEY, "LecunNormal",
+        VarianceScaling.of(1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL), double.class,
+        FanAxes.of(Layout.IN_OUT), 10);
 
     private Bias() {
     }
   }
 
   /**
-   * Field {@code scalar}, a {@code float[]} of shape [] (IN_OUT):
-   * {@code @VarianceScaled}, scale 1.0, FAN_OUT, TRUNCATED_NORMAL.
+   * Field {@code scalar}, a {@code float[]} of shape [] (IN_OUT), {@code @VarianceScaled}.
    */
   public static final class Scalar {
+    public static final String KEY = "p.Mlp#scalar";
+
     public static final int FAN_IN = 1;
 
     public static final int FAN_OUT = 1;
+
+    public static final int SIZE = 1;
 
     public static final double VARIANCE = 1.0;
 
     public static final double STDDEV = 1.1368472343385565;
 
-    public static final int SIZE = 1;
-
-    public static final String KEY = "p.Mlp#scalar";
+    static final TensorField FIELD = TensorField.of(KEY, "VarianceScaled",
+        VarianceScaling.of(1.0, Mode.FAN_OUT, Distribution.TRUNCATED_NORMAL), float.class,
+        FanAxes.of(Layout.IN_OUT));
 
     private Scalar() {
     }

@@ -72,8 +72,12 @@ record InitializerSpec(
     }
   }
 
-  /** A field a dims entry reads: {@code model.dModel}, or {@code Model.MAX} if static. */
-  record Read(String name, boolean isStatic) {}
+  /**
+   * A field a dims entry reads: {@code model.dModel}, {@code Model.max} if static, or the value of
+   * a compile-time constant, which the generated code passes as a literal (the constant may be
+   * private, and javac folds it anyway).
+   */
+  record Read(String name, boolean isStatic, Optional<Integer> constant) {}
 
   /**
    * The compile-time constants of a field of constant shape.

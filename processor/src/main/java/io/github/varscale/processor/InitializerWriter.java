@@ -26,6 +26,7 @@ import io.github.varscale.processor.InitializerSpec.PartPlan;
 import io.github.varscale.processor.InitializerSpec.Read;
 import io.github.varscale.processor.InitializerSpec.TensorPlan;
 import io.github.varscale.processor.ModelClass.Container;
+import io.github.varscale.processor.ModelClass.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,9 +63,24 @@ final class InitializerWriter {
       Initializes the tensors of {@link $T}; see {@link #initialize}.
 
       <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
-      {@code FAN_IN}, {@code FAN_OUT}, {@code SIZE} and, for a variance-scaled field, {@code
-      VARIANCE} and {@code STDDEV} or {@code LIMIT}, as {@link $T} computes them.
+      {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
       """;
+
+  /**
+   * The class javadoc's last sentence when a field is variance-scaled. {@code VarianceScaling} is
+   * linked only then: Eclipse's compiler counts no javadoc reference as a use of an import.
+   */
+  private static final String VARIANCE_DOC =
+      """
+      A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
+      {@code LIMIT}, as {@link $T} computed them when this class was generated.
+      """;
+
+  /** The width of a nested class's javadoc text, so that its lines stay within 100 columns. */
+  private static final int DOC_WIDTH = 90;
+
+  /** A constant shape of more dimensions is abbreviated in the javadoc. */
+  private static final int DOC_SHAPE_DIMENSIONS = 16;
 
   private final InitializerSpec spec;
 
@@ -81,12 +97,15 @@ final class InitializerWriter {
         TypeSpec.classBuilder(spec.name())
             .addOriginatingElement(spec.origin())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc(CLASS_DOC, spec.model(), VarianceScaling.class)
+            .addJavadoc(CLASS_DOC, spec.model())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(initialize())
             .addMethod(initializeScoped())
             .addMethod(tensors())
             .addMethod(specs());
+    if (spec.tensors().stream().anyMatch(t -> t.kind() == Kind.VARIANCE_SCALED)) {
+      type.addJavadoc(VARIANCE_DOC, VarianceScaling.class);
+    }
     if (spec.generatedAnnotation()) {
       type.addAnnotation(
           AnnotationSpec.builder(GENERATED).addMember("value", "$S", processorName).build());
@@ -196,11 +215,13 @@ final class InitializerWriter {
     MethodSpec.Builder method = MethodSpec.methodBuilder("specs")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(LIST, ClassName.get(TensorSpec.class)))
-        .addJavadoc("The descriptions of the tensors of every {@link $T}, whose shapes are"
-            + " constants.\n", spec.model())
+        .addJavadoc("The descriptions of the tensors of any {@link $T}$L, whose shapes are"
+            + " constants.\n", spec.model(), spec.parts().isEmpty() ? ""
+                : CodeBlock.of(" with all its parts"))
         .addStatement("$T specs = $L", STATIC_SPECS, start);
-    chunked(type, method, "specs", ParameterSet.SPECS, statements);
+    List<MethodSpec> chunks = chunked(method, "specs", ParameterSet.SPECS, statements);
     type.addMethod(method.addStatement("return specs.build()").build());
+    type.addMethods(chunks);
   }
 
   // ---- walk ----------------------------------------------------------------------------------
@@ -228,8 +249,9 @@ final class InitializerWriter {
               part.initializer())
           .build());
     }
-    chunked(type, walk, "walk", ParameterSet.WALK, visits);
+    List<MethodSpec> chunks = chunked(walk, "walk", ParameterSet.WALK, visits);
     type.addMethod(walk.build());
+    type.addMethods(chunks);
   }
 
   /** The statements visiting one tensor field: enter, allocate if told to, leave. */
@@ -247,6 +269,9 @@ final class InitializerWriter {
   }
 
   private CodeBlock read(Read read) {
+    if (read.constant().isPresent()) {
+      return CodeBlock.of("$L /* $L */", read.constant().get(), read.name());
+    }
     return read.isStatic()
         ? CodeBlock.of("$T.$N", spec.model(), read.name())
         : CodeBlock.of("model.$N", read.name());
@@ -284,13 +309,14 @@ final class InitializerWriter {
    * Adds {@code statements} to {@code method}, or, when there are more than {@link
    * #FIELDS_PER_METHOD}, to private methods {@code name0}, {@code name1}, ... that {@code method}
    * calls in order: a model of thousands of fields stays within the JVM's limit on a method's
-   * code.
+   * code. Returns those methods, to be written after {@code method}.
    */
-  private void chunked(TypeSpec.Builder type, MethodSpec.Builder method, String name,
+  private List<MethodSpec> chunked(MethodSpec.Builder method, String name,
       ParameterSet parameters, List<CodeBlock> statements) {
+    List<MethodSpec> chunks = new ArrayList<>();
     if (statements.size() <= FIELDS_PER_METHOD) {
       statements.forEach(s -> add(method, s, parameters));
-      return;
+      return chunks;
     }
     for (int from = 0, part = 0; from < statements.size(); from += FIELDS_PER_METHOD, part++) {
       MethodSpec.Builder chunk = MethodSpec.methodBuilder(name + part)
@@ -306,8 +332,9 @@ final class InitializerWriter {
           Math.min(statements.size(), from + FIELDS_PER_METHOD))) {
         add(chunk, statement, parameters);
       }
-      type.addMethod(chunk.build());
+      chunks.add(chunk.build());
     }
+    return chunks;
   }
 
   private static void add(MethodSpec.Builder method, CodeBlock statement, ParameterSet set) {
@@ -427,12 +454,49 @@ final class InitializerWriter {
     return Arrays.stream(axes).mapToObj(String::valueOf).collect(Collectors.joining(", "));
   }
 
-  /** What the field is, in a line: the shape, its axes and the annotation. */
+  /** What the field is: the shape, its axes and the annotation, wrapped to the page. */
   private static CodeBlock describe(TensorPlan tensor) {
-    String shape = tensor.shape().map(Object::toString).orElseGet(() -> tensor.dims().stream()
-        .map(d -> "\"" + d + "\"").collect(Collectors.joining(", ", "{", "}")));
-    return CodeBlock.of("Field {@code $L}, a {@code $L} of shape $L ($L), {@code @$L}.\n",
-        tensor.field(), fieldType(tensor), shape, tensor.axes(), tensor.annotation());
+    String shape = tensor.shape().map(InitializerWriter::shapeText).orElseGet(() -> tensor.dims()
+        .stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(", ", "{", "}")));
+    String text = "Field {@code " + tensor.field() + "}, a {@code " + fieldType(tensor)
+        + "} of shape " + shape + " (" + tensor.axes() + "), {@code @" + tensor.annotation()
+        + "}.";
+    return CodeBlock.of("$L\n", wrap(text));
+  }
+
+  /** {@code [784, 256]}; a shape of thousands of dimensions shortened to its ends and its rank. */
+  private static String shapeText(List<Integer> shape) {
+    if (shape.size() <= DOC_SHAPE_DIMENSIONS) {
+      return shape.toString();
+    }
+    int half = DOC_SHAPE_DIMENSIONS / 2;
+    return "[" + join(shape.subList(0, half)) + ", ..., "
+        + join(shape.subList(shape.size() - half, shape.size())) + "] (rank " + shape.size() + ")";
+  }
+
+  private static String join(List<Integer> dimensions) {
+    return dimensions.stream().map(String::valueOf).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * {@code text} broken at spaces into lines of at most {@link #DOC_WIDTH} characters, never
+   * inside a {@code {@code ...}} (a javadoc line that starts with {@code @} starts a block tag).
+   */
+  private static String wrap(String text) {
+    StringBuilder wrapped = new StringBuilder();
+    int lineStart = 0;
+    for (String word : text.replace("{@code ", "{@code\u0000").split(" ")) {
+      word = word.replace('\u0000', ' ');
+      if (wrapped.length() > lineStart
+          && wrapped.length() - lineStart + 1 + word.length() > DOC_WIDTH) {
+        wrapped.append('\n');
+        lineStart = wrapped.length();
+      } else if (wrapped.length() > lineStart) {
+        wrapped.append(' ');
+      }
+      wrapped.append(word);
+    }
+    return wrapped.toString();
   }
 
   /** A public compile-time constant, undocumented: the class's javadoc says what they are. */

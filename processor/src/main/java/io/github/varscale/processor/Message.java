@@ -48,13 +48,13 @@ enum Message {
   STDDEV(
       "stddev",
       "stddev must be a finite number > 0, found %s; Keras's default is 0.05, GPT-2's 0.02"),
-  NOT_FINITE("finite", "%s must be a finite number, found %s"),
+  NOT_FINITE("finite", "%s must be a finite number, found %s; give it a finite value"),
   RANGE(
       "range",
       "minval must be < maxval, found minval = %s and maxval = %s; give a non-empty range"),
   OVERFLOW(
       "overflow",
-      "field %s would hold values up to %s, past the largest %s (%s); %s"),
+      "field %s would hold values %s the largest %s (%s); %s"),
 
   // ---- @Shape
   SHAPE_BOTH(
@@ -90,7 +90,7 @@ enum Message {
   DIMS_ACCESS(
       "dims-access",
       "dims entry %d of field %s reads %s, which the generated initializer in package %s cannot"
-          + " read: %s; make it package-private or public in the model's package, or public"),
+          + " read: %s; make it %s"),
 
   // ---- fan axes
   AXES_PAIR(
@@ -101,6 +101,10 @@ enum Message {
       "axes-layout",
       "@Shape of field %s gives a layout and explicit inAxes and outAxes; the axes replace the"
           + " layout: remove layout"),
+  AXES_EMPTY(
+      "axes-empty",
+      "%s of field %s is empty; explicit fan axes name at least one input and one output axis,"
+          + " e.g. inAxes = 0, outAxes = {1, 2}"),
   AXES_RANGE(
       "axes-range",
       "%s of field %s names axis %d, out of range for its shape of rank %d: axes are in [%d, %d]"
@@ -127,13 +131,14 @@ enum Message {
   SUBMODEL_CYCLE(
       "submodel-cycle",
       "@Submodel field %s closes a cycle of part types: %s; a model cannot contain a part of"
-          + " its own type, directly or through other parts"),
+          + " its own class or of a subclass, directly or through other parts"),
   SUBMODEL_FAILED(
       "submodel-failed",
       "cannot generate %s: part type %s has varscale errors (reported on it); fix them first"),
 
   // ---- names
-  NAME_CLASH("name-clash", "fields %s and %s both map to the nested class %s.%s; rename one"),
+  NAME_CLASH(
+      "name-clash", "fields %s and %s of %s both map to the nested class %s.%s; rename one"),
   NAME_ENCLOSING(
       "name-enclosing",
       "field %s maps to the nested class %s, the name of the generated class itself;"
@@ -157,8 +162,8 @@ enum Message {
           + " the two classes"),
   FIELD_TWICE(
       "field-twice",
-      "field %s has the name of %s, which %s declares; tensor and part names make the paths of"
-          + " a model's tensors, which must be unique: rename one of them"),
+      "%s has the name of %s, which superclass %s declares; tensor and part names make the"
+          + " paths of a model's tensors, which must be unique: rename one of them"),
   SUPERCLASS(
       "superclass",
       "cannot generate %s: superclass %s has varscale errors (reported on it);"

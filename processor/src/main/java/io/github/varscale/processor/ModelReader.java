@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -77,10 +78,18 @@ final class ModelReader {
 
   private final Elements elements;
   private final Types types;
+  private final UnresolvedAnnotations unresolved;
 
-  ModelReader(Elements elements, Types types) {
+  ModelReader(Elements elements, Types types, UnresolvedAnnotations unresolved) {
     this.elements = elements;
     this.types = types;
+    this.unresolved = unresolved;
+  }
+
+  /** A reader of the classes of {@code env}'s compilation. */
+  static ModelReader of(ProcessingEnvironment env) {
+    return new ModelReader(env.getElementUtils(), env.getTypeUtils(),
+        UnresolvedAnnotations.of(env));
   }
 
   // ---- what counts as what ------------------------------------------------------------------
@@ -144,7 +153,15 @@ final class ModelReader {
   ModelClass read(TypeElement type) {
     List<TensorField> tensors = new ArrayList<>();
     List<PartField> parts = new ArrayList<>();
+    Set<String> unresolvedAnnotations = unresolved.fieldsIn(type);
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if ((isPartField(field) || isTensorField(field))
+          && unresolvedAnnotations.contains(field.getSimpleName().toString())) {
+        // Perhaps a misspelled or unimported preset, which javac leaves out of the mirrors:
+        // javac says so, and anything said about a missing initializer would mislead.
+        throw MissingTypeException.leftToJavac(
+            "an annotation on field " + Names.describe(field));
+      }
       if (isPartField(field)) {
         parts.add(readPart(type, field));
       } else if (isTensorField(field)) {
@@ -300,7 +317,8 @@ final class ModelReader {
         if (!(dimension.getValue() instanceof Integer)) {
           throw new MissingTypeException(what);
         }
-        dimensions.add(new Dimension((Integer) dimension.getValue(), site.at(dimension)));
+        dimensions.add(new Dimension((Integer) dimension.getValue(),
+            site.at(valueWritten, dimension)));
       }
       value = Optional.of(List.copyOf(dimensions));
     }
@@ -311,7 +329,7 @@ final class ModelReader {
         if (!(entry.getValue() instanceof String)) {
           throw new MissingTypeException(what);
         }
-        entries.add(readDims(model, (String) entry.getValue(), site.at(entry)));
+        entries.add(readDims(model, (String) entry.getValue(), site.at(dimsWritten, entry)));
       }
       dims = Optional.of(List.copyOf(entries));
     }
@@ -340,7 +358,7 @@ final class ModelReader {
         if (!(axis.getValue() instanceof Integer)) {
           throw new MissingTypeException(what);
         }
-        axes.add(new Axis((Integer) axis.getValue(), site.at(axis)));
+        axes.add(new Axis((Integer) axis.getValue(), site.at(written, axis)));
       }
     }
     return new Axes(attribute, List.copyOf(axes), site.at(written), written != null);
@@ -465,7 +483,7 @@ final class ModelReader {
         partClass,
         partModel,
         List.copyOf(others),
-        partModel.flatMap(p -> cycle(model, p)));
+        partModel.isPresent() ? cycle(model, partClass.orElseThrow()) : Optional.empty());
   }
 
   /** The element type of a {@code java.util.List} type, or empty if it is no List. */
@@ -504,7 +522,8 @@ final class ModelReader {
   /**
    * The part types leading from {@code part} back to a class whose instances contain {@code
    * model}'s fields ({@code model} or a subclass of it), if there is such a path: then the parts
-   * contain themselves without end.
+   * contain themselves without end. The path names the part fields' own types, so that a part of
+   * a subclass shows as that subclass.
    */
   private Optional<List<String>> cycle(TypeElement model, TypeElement part) {
     Map<TypeElement, TypeElement> cameFrom = new HashMap<>();
@@ -523,7 +542,7 @@ final class ModelReader {
       for (TypeElement c = t; c != null; c = superclass(c)) {
         for (VariableElement field : ElementFilter.fieldsIn(c.getEnclosedElements())) {
           if (isPartField(field)) {
-            partModelOf(field.asType()).filter(seen::add).ifPresent(next -> {
+            partTypeOf(field.asType()).filter(seen::add).ifPresent(next -> {
               cameFrom.put(next, t);
               pending.addLast(next);
             });
@@ -544,8 +563,8 @@ final class ModelReader {
     return false;
   }
 
-  /** The model class of a part field's type, for following parts without reading them whole. */
-  private Optional<TypeElement> partModelOf(TypeMirror type) {
+  /** The class of a part field's parts, for following parts without reading them whole. */
+  private Optional<TypeElement> partTypeOf(TypeMirror type) {
     TypeMirror element = type;
     if (type.getKind() == TypeKind.ARRAY) {
       element = ((ArrayType) type).getComponentType();
@@ -553,7 +572,7 @@ final class ModelReader {
       element = listElement(type).orElse(type);
     }
     return element.getKind() == TypeKind.DECLARED
-        ? modelOf((TypeElement) ((DeclaredType) element).asElement())
+        ? Optional.of((TypeElement) ((DeclaredType) element).asElement())
         : Optional.empty();
   }
 

@@ -1,33 +1,44 @@
 package io.github.varscale.processor;
 
 import com.google.auto.service.AutoService;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * Reports the fields that carry a preset from a library but no {@code @Shape}, in the rounds
- * where {@link VarianceScaledProcessor} does not run.
+ * Reports the problems of model classes in the rounds where {@link VarianceScaledProcessor} is
+ * not started.
  *
- * <p>javac starts a processor only in a round whose sources carry one of the annotations it names,
- * and once it has run, in every later round. A preset compiled in a library is an annotation
- * varscale cannot name, so a source whose only varscale annotation is such a preset, with its
- * {@code @Shape} forgotten, would never meet the main processor and would compile without its
- * initializer and without a word. This processor names every annotation ({@code "*"}), is given
- * the unclaimed ones of each round, and claims none, so that other processors see everything
- * they saw before.
+ * <p>A compiler starts a processor only in a round whose sources carry one of the annotations it
+ * names, and once it has run, in every later round. Two kinds of model class can carry none:
+ * one whose only varscale annotation is a preset compiled in a library, which varscale cannot
+ * name, with its {@code @Shape} forgotten; and, under Eclipse's compiler, a record whose
+ * annotations sit on its components. Both are wrong, and would compile without their initializer
+ * and without a word. This processor names every annotation ({@code "*"}), judges the model
+ * classes of each round the main processor does not see, and claims nothing, so that other
+ * processors see everything they saw before.
  */
 @AutoService(Processor.class)
 public final class PresetFieldProcessor extends AbstractProcessor {
   /** Whether the main processor has run in this or an earlier round. */
   private boolean mainRan;
+
+  private ModelReader reader;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    reader = ModelReader.of(processingEnv);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -48,9 +59,10 @@ public final class PresetFieldProcessor extends AbstractProcessor {
       mainRan |= annotations.stream()
           .anyMatch(a -> VarianceScaledProcessor.ANNOTATIONS.contains(
               a.getQualifiedName().toString()))
-          || !round.getElementsAnnotatedWithAny(mainAnnotations().toArray(TypeElement[]::new)).isEmpty();
+          || !round.getElementsAnnotatedWithAny(mainAnnotations().toArray(TypeElement[]::new))
+              .isEmpty();
       if (!mainRan) {
-        reportShapelessFields(annotations, round);
+        reportMissedModels(round);
       }
     } catch (RuntimeException e) {
       processingEnv
@@ -72,25 +84,50 @@ public final class PresetFieldProcessor extends AbstractProcessor {
     return types;
   }
 
-  private void reportShapelessFields(
-      Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    for (TypeElement annotation : annotations) {
-      if (!ModelReader.isPreset(annotation)) {
+  /**
+   * Judges the round's classes that declare tensor or part fields as the main processor would,
+   * and reports what is wrong with them, which is something: a model class the main processor
+   * is not started for has a preset without {@code @Shape} or is a record.
+   */
+  private void reportMissedModels(RoundEnvironment round) {
+    List<TypeElement> types = new ArrayList<>();
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      VarianceScaledProcessor.collectTypes(type, types);
+    }
+    boolean intoArrays = VarianceScaledProcessor.pointsIntoArrays(processingEnv);
+    for (TypeElement type : types) {
+      if (!ModelReader.declaresModelFields(type)) {
         continue;
       }
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (element.getKind() == ElementKind.FIELD && ModelReader.isTensorField(element)
-            && element.getAnnotationMirrors().stream().noneMatch(
-                m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
-                    .contentEquals(ModelReader.SHAPE))) {
-          element.getAnnotationMirrors().stream()
-              .filter(m -> m.getAnnotationType().asElement().equals(annotation))
-              .findFirst()
-              .ifPresent(mirror -> Problem.of(Site.of(element, mirror), Message.SHAPE_MISSING,
-                  Names.describe((javax.lang.model.element.VariableElement) element))
-                  .reportTo(processingEnv.getMessager()));
-        }
+      try {
+        Validator.validate(reader.read(type), compiledOutcomes())
+            .forEach(problem -> problem.reportTo(processingEnv.getMessager(), intoArrays));
+      } catch (MissingTypeException e) {
+        // What cannot be resolved is the compiler's to report.
+      } catch (RuntimeException e) {
+        Problem.of(Site.of(type), Message.INTERNAL, type.getQualifiedName(),
+            VarianceScaledProcessor.stackTrace(e)).reportTo(processingEnv.getMessager(), intoArrays);
       }
     }
+  }
+
+  /** The other model classes as the class path has them: none of this round is generated. */
+  private ModelOutcomes compiledOutcomes() {
+    return new ModelOutcomes() {
+      @Override
+      public boolean hasInitializer(TypeElement model) {
+        return reader.hasCompiledInitializer(model);
+      }
+
+      @Override
+      public boolean failed(TypeElement model) {
+        return false;
+      }
+
+      @Override
+      public boolean hasStaticSpecs(TypeElement model) {
+        return reader.hasCompiledStaticSpecs(model);
+      }
+    };
   }
 }

@@ -16,7 +16,14 @@ record Problem(Site site, Message message, String text) {
     return new Problem(site, message, message.format(args));
   }
 
-  void reportTo(Messager messager) {
-    messager.printMessage(Diagnostic.Kind.ERROR, text, site.element(), site.mirror(), site.value());
+  /**
+   * Prints the error at its site.
+   *
+   * @param intoArrays whether the compiler can point at one element of an array attribute; if
+   *     not, the error goes to the whole attribute, which is nearer than the annotation
+   */
+  void reportTo(Messager messager, boolean intoArrays) {
+    messager.printMessage(Diagnostic.Kind.ERROR, text, site.element(), site.mirror(),
+        intoArrays ? site.value() : site.attribute());
   }
 }

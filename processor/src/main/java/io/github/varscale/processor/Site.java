@@ -10,20 +10,30 @@ import javax.lang.model.element.Element;
  *
  * @param element the element, never null
  * @param mirror the annotation, or null for the element itself
- * @param value the attribute, or null for the whole annotation (also when the value is defaulted)
+ * @param value the attribute's value, or one element of an array attribute; null for the whole
+ *     annotation (also when the attribute is defaulted)
+ * @param attribute the whole attribute {@code value} is, or is an element of: where to point when
+ *     the compiler cannot find the elements of arrays (Eclipse's compiler falls back to the whole
+ *     annotation for them)
  */
-record Site(Element element, AnnotationMirror mirror, AnnotationValue value) {
+record Site(Element element, AnnotationMirror mirror, AnnotationValue value,
+    AnnotationValue attribute) {
 
   static Site of(Element element) {
-    return new Site(element, null, null);
+    return new Site(element, null, null, null);
   }
 
   static Site of(Element element, AnnotationMirror mirror) {
-    return new Site(element, mirror, null);
+    return new Site(element, mirror, null, null);
   }
 
   /** The same element and annotation, at another attribute. */
   Site at(AnnotationValue attribute) {
-    return new Site(element, mirror, attribute);
+    return new Site(element, mirror, attribute, attribute);
+  }
+
+  /** The same element and annotation, at one element of the array attribute {@code attribute}. */
+  Site at(AnnotationValue attribute, AnnotationValue arrayElement) {
+    return new Site(element, mirror, arrayElement, attribute);
   }
 }

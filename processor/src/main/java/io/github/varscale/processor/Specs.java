@@ -73,7 +73,7 @@ final class Specs {
       for (DimsEntry entry : shape.dims().orElseThrow()) {
         dims.add(entry.text());
         for (NamedField read : entry.fields()) {
-          reads.putIfAbsent(read.name(), new Read(read.name(), read.isStatic()));
+          reads.putIfAbsent(read.name(), new Read(read.name(), read.isStatic(), read.constant()));
         }
       }
     }

@@ -69,17 +69,34 @@ final class Validator {
         : Optional.of(Problem.of(scale.site(), Message.SCALE, scale.value()));
   }
 
+  /**
+   * The problems of {@code model}, which {@link #validate} passed, now that its superclass or part
+   * models have failed: in a cycle of model classes, a class is judged before the ones it calls
+   * are.
+   */
+  static List<Problem> failedDependencies(ModelClass model, ModelOutcomes outcomes) {
+    Validator validator = new Validator(model, outcomes);
+    validator.validateSuperclass();
+    model.parts().forEach(validator::validatePartModel);
+    return List.copyOf(validator.problems);
+  }
+
   private void report(Site site, Message message, Object... args) {
     problems.add(Problem.of(site, message, args));
   }
 
-  private void validateClass() {
-    Site classSite = Site.of(model.element());
+  private void validateSuperclass() {
     model.superModel()
         .filter(outcomes::failed)
-        .ifPresent(parent -> report(classSite, Message.SUPERCLASS,
+        .ifPresent(parent -> report(Site.of(model.element()), Message.SUPERCLASS,
             model.initializer().canonicalName(), parent.getQualifiedName()));
-    model.kindName().ifPresent(kind -> report(classSite, Message.MODEL_KIND,
+  }
+
+  private void validateClass() {
+    validateSuperclass();
+    // On the first annotated field rather than the class: Eclipse's compiler cannot point at a
+    // record, and the field is where the user asked for an initializer.
+    model.kindName().ifPresent(kind -> report(firstModelField(), Message.MODEL_KIND,
         model.canonicalName(), kind));
 
     Map<String, TensorField> byNestedName = new HashMap<>();
@@ -90,6 +107,18 @@ final class Validator {
     for (PartField part : model.parts()) {
       validatePart(part);
     }
+  }
+
+  private Site firstModelField() {
+    List<javax.lang.model.element.Element> fields = new ArrayList<>();
+    model.tensors().forEach(t -> fields.add(t.element()));
+    model.parts().forEach(p -> fields.add(p.element()));
+    List<? extends javax.lang.model.element.Element> members =
+        model.element().getEnclosedElements();
+    return fields.stream()
+        .min(Comparator.comparingInt(members::indexOf))
+        .map(Site::of)
+        .orElse(Site.of(model.element()));
   }
 
   // ---- names ---------------------------------------------------------------------------------
@@ -104,12 +133,12 @@ final class Validator {
     }
     TensorField clash = byNestedName.putIfAbsent(nested, field);
     if (clash != null) {
-      report(site, Message.NAME_CLASH, clash.name(), field.name(),
+      report(site, Message.NAME_CLASH, clash.name(), field.name(), model.canonicalName(),
           model.initializer().simpleName(), nested);
     } else if (nested.equals(model.initializer().simpleName())) {
-      report(site, Message.NAME_ENCLOSING, field.name(), nested);
+      report(site, Message.NAME_ENCLOSING, describe(field), nested);
     } else if (model.unnamedPackageTypes().contains(nested)) {
-      report(site, Message.NAME_HIDES, field.name(), nested, nested);
+      report(site, Message.NAME_HIDES, describe(field), nested, nested);
     }
   }
 
@@ -118,7 +147,7 @@ final class Validator {
       if (inherited.name().equals(name)) {
         report(site, Message.FIELD_TWICE, describe,
             inherited.declaringClass().getQualifiedName() + "." + name,
-            "superclass " + inherited.declaringClass().getQualifiedName());
+            inherited.declaringClass().getQualifiedName());
         return;
       }
     }
@@ -267,29 +296,38 @@ final class Validator {
     if (shape.value().isPresent()) {
       return validateConstant(shape.value().get(), shape.valueSite(), name);
     }
-    List<Dimension> folded = new ArrayList<>();
+    List<BigInteger> folded = new ArrayList<>();
     boolean constant = true;
+    boolean valid = true;
     List<DimsEntry> entries = shape.dims().get();
     for (int d = 0; d < entries.size(); d++) {
       DimsEntry entry = entries.get(d);
-      Optional<Long> value = validateDims(d, entry, name);
+      Optional<BigInteger> value = validateDims(d, entry, name);
       if (value == null) {
         constant = false;
       } else if (value.isEmpty()) {
-        return Optional.empty();
+        valid = false;
       } else {
-        long v = value.get();
-        folded.add(new Dimension(v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v, entry.site()));
+        folded.add(value.get());
       }
     }
-    return constant ? validateConstant(folded, shape.dimsSite(), name) : Optional.empty();
+    if (!valid || !constant) {
+      return Optional.empty();
+    }
+    // Folded exactly: a product of constants can exceed an int before the size check sees it.
+    BigInteger size = folded.stream().reduce(BigInteger.ONE, BigInteger::multiply);
+    if (size.compareTo(BigInteger.valueOf(MAX_ELEMENTS)) > 0) {
+      report(shape.dimsSite(), Message.SIZE, folded, name, size, MAX_ELEMENTS);
+      return Optional.empty();
+    }
+    return Optional.of(folded.stream().map(BigInteger::intValueExact).toList());
   }
 
   /**
    * Checks one dims entry: its syntax and the fields it reads. Returns its folded value if it
    * reads only constants, null if it reads a field at run time, and empty if it is wrong.
    */
-  private Optional<Long> validateDims(int d, DimsEntry entry, String name) {
+  private Optional<BigInteger> validateDims(int d, DimsEntry entry, String name) {
     if (entry.syntaxError().isPresent()) {
       report(entry.site(), Message.DIMS_SYNTAX, d, name, entry.text(), entry.syntaxError().get());
       return Optional.empty();
@@ -311,7 +349,8 @@ final class Validator {
         if (why.isPresent()) {
           report(entry.site(), Message.DIMS_ACCESS, d, name, read.name(),
               model.initializer().packageName().isEmpty()
-                  ? "(unnamed)" : model.initializer().packageName(), why.get());
+                  ? "(unnamed)" : model.initializer().packageName(), why.get(),
+              read.samePackage() ? "package-private, protected or public" : "public");
           valid = false;
         }
       }
@@ -322,7 +361,7 @@ final class Validator {
     if (!constant) {
       return null;
     }
-    long value = 1;
+    BigInteger value = BigInteger.ONE;
     for (DimsExpression.Term term : entry.terms().orElseThrow()) {
       long factor = term.isLiteral()
           ? term.literal()
@@ -332,7 +371,7 @@ final class Validator {
         report(entry.site(), Message.DIMENSION, d, name, factor);
         return Optional.empty();
       }
-      value = Math.min(value * factor, MAX_ELEMENTS + 1);
+      value = value.multiply(BigInteger.valueOf(factor));
     }
     return Optional.of(value);
   }
@@ -461,8 +500,7 @@ final class Validator {
     }
     if (explicit && (in.axes().isEmpty() || out.axes().isEmpty())) {
       Axes empty = in.axes().isEmpty() ? in : out;
-      report(empty.site(), Message.AXES_RANGE, empty.attribute() + " {}", name, 0, shape.rank(),
-          -shape.rank(), shape.rank() - 1);
+      report(empty.site(), Message.AXES_EMPTY, empty.attribute(), name);
       return;
     }
     int rank = shape.rank();
@@ -524,6 +562,9 @@ final class Validator {
       return;
     }
     String type = isFloat ? "float" : "double";
+    String largest = isFloat ? Float.toString(Float.MAX_VALUE) : Double.toString(max);
+    // A bound too large to compute says nothing about how large the values would be.
+    String reach = Double.isFinite(bound) ? "up to " + bound + ", past" : "past";
     Setting blame = switch (use.kind()) {
       case VARIANCE_SCALED -> use.setting("scale");
       case CONSTANT -> use.setting("value");
@@ -536,7 +577,7 @@ final class Validator {
         ? "use a smaller scale" + (isFloat ? " or a double field" : "")
         : "use a smaller " + blame.name() + (isFloat ? " or a double field" : "");
     Site site = use.preset().isPresent() ? use.site() : blame.site();
-    report(site, Message.OVERFLOW, name, bound, type, max, fix);
+    report(site, Message.OVERFLOW, name, reach, type, largest, fix);
   }
 
   private List<Problem> problemsAbout(TensorField field) {
@@ -558,12 +599,12 @@ final class Validator {
     }
     model.unreachable().ifPresent(why -> report(site, Message.ACCESS, name, why));
     if (part.container() == Container.OTHER) {
-      report(part.site(), Message.SUBMODEL_TYPE, name, part.typeText(),
+      report(site, Message.SUBMODEL_TYPE, name, part.typeText(),
           "declare it as a model class, an array of one, or a java.util.List of one");
       return;
     }
     if (part.partModel().isEmpty()) {
-      report(part.site(), Message.SUBMODEL_TYPE, name, part.typeText(),
+      report(site, Message.SUBMODEL_TYPE, name, part.typeText(),
           part.partType().map(t -> t.getQualifiedName() + " is no model class: neither it nor a"
               + " superclass declares tensor or @Submodel fields").orElse("its parts must be of"
               + " a model class, not a type variable or wildcard"));
@@ -576,18 +617,25 @@ final class Validator {
     }
     Optional<String> unreachable = unreachablePart(partModel);
     if (unreachable.isPresent()) {
-      report(part.site(), Message.SUBMODEL_TYPE, name, part.typeText(), unreachable.get());
+      report(site, Message.SUBMODEL_TYPE, name, part.typeText(), unreachable.get());
       return;
     }
     if (outcomes.failed(partModel)) {
-      report(site, Message.SUBMODEL_FAILED, model.initializer().canonicalName(),
-          partModel.getQualifiedName());
+      validatePartModel(part);
     } else if (!outcomes.hasInitializer(partModel)) {
-      report(part.site(), Message.SUBMODEL_TYPE, name, part.typeText(),
+      report(site, Message.SUBMODEL_TYPE, name, part.typeText(),
           "the initializer of " + partModel.getQualifiedName() + " was not generated by this"
               + " version of varscale's processor; compile " + partModel.getQualifiedName()
               + " with it");
     }
+  }
+
+  /** Refuses a part whose model class failed. */
+  private void validatePartModel(PartField part) {
+    part.partModel()
+        .filter(outcomes::failed)
+        .ifPresent(partModel -> report(Site.of(part.element()), Message.SUBMODEL_FAILED,
+            model.initializer().canonicalName(), partModel.getQualifiedName()));
   }
 
   /** Why the generated code, in the model's package, cannot name a part's model class. */

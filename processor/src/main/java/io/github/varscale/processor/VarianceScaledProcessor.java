@@ -2,7 +2,6 @@ package io.github.varscale.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
 import io.github.varscale.Constant;
 import io.github.varscale.GlorotNormal;
 import io.github.varscale.GlorotUniform;
@@ -23,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +49,11 @@ import javax.tools.Diagnostic;
  * {@code <Model>Initializer}.
  *
  * <p>Each round it reads the classes of the round's sources that declare such fields ({@link
- * ModelReader}), judges them ({@link Validator}), and writes the initializers of those without
- * problems ({@link Specs}, {@link InitializerWriter}); a class's superclass and parts are handled
- * before it, since its initializer calls theirs. A class that refers to a type not generated yet is
- * retried by name in the next round.
+ * ModelReader}), judges them ({@link Validator}), and, once the whole round is judged, writes the
+ * initializers of those without problems whose superclass and parts did not fail either ({@link
+ * Specs}, {@link InitializerWriter}); a class's superclass and parts are judged before it, since
+ * its initializer calls theirs. A class that refers to a type not generated yet is retried by name
+ * in the next round. The round's problems are printed at its end, in source order.
  */
 @AutoService(Processor.class)
 public final class VarianceScaledProcessor extends AbstractProcessor {
@@ -89,17 +90,24 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
 
   /** What became of a model class of this compilation. */
   private enum State {
-    /** Being processed: its superclass or a part is processed first. */
+    /** Being judged: its superclass or a part is judged first. */
     STARTED,
+    /** Without problems of its own, to be written at the end of the round. */
+    JUDGED,
     GENERATED,
     FAILED,
     DEFERRED
   }
 
   /**
-   * @param staticSpecs whether its initializer has the no-argument {@code specs()}
+   * @param model what was read, once judged
+   * @param spec what to write, once judged without problems
    */
-  private record Outcome(State state, boolean staticSpecs) {}
+  private record Outcome(State state, ModelClass model, InitializerSpec spec) {
+    static Outcome of(State state) {
+      return new Outcome(state, null, null);
+    }
+  }
 
   /** By canonical name, in the order the classes were met. */
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
@@ -110,18 +118,30 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
   /** The types of this compilation's sources, except those this processor wrote. */
   private final Set<String> sourceTypes = new HashSet<>();
 
-  /** The initializers this processor wrote. */
-  private final Set<String> written = new HashSet<>();
+  /** The initializers this processor wrote, with the model class of each. */
+  private final Map<String, String> written = new HashMap<>();
+
+  /** The problems found in the current round, reported at its end in source order. */
+  private final List<Problem> problems = new ArrayList<>();
 
   /** The model classes of the current round, by canonical name. */
   private final Map<String, TypeElement> roundModels = new LinkedHashMap<>();
 
   private ModelReader reader;
 
+  /** Whether the compiler can point at one element of an array attribute (see {@link Site}). */
+  private boolean intoArrays;
+
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+    reader = ModelReader.of(processingEnv);
+    intoArrays = pointsIntoArrays(processingEnv);
+  }
+
+  /** javac does; Eclipse's compiler (batch or in the IDE) puts such an error on the annotation. */
+  static boolean pointsIntoArrays(ProcessingEnvironment env) {
+    return !env.getClass().getName().startsWith("org.eclipse.jdt.");
   }
 
   @Override
@@ -155,9 +175,17 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
       collectTypes(type, types);
     }
+    try {
+      processRound(types);
+    } finally {
+      reportInSourceOrder(types);
+    }
+  }
+
+  private void processRound(List<TypeElement> types) {
     for (TypeElement type : types) {
       String name = type.getQualifiedName().toString();
-      if (!written.contains(name)) {
+      if (!written.containsKey(name)) {
         sourceTypes.add(name);
       }
       if (ModelReader.isPreset(type)) {
@@ -174,7 +202,7 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
       }
     }
     for (TypeElement type : types) {
-      if (!written.contains(type.getQualifiedName().toString())
+      if (!written.containsKey(type.getQualifiedName().toString())
           && ModelReader.declaresModelFields(type)) {
         roundModels.putIfAbsent(type.getQualifiedName().toString(), type);
       }
@@ -185,14 +213,17 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     List<TypeElement> ordered = new ArrayList<>(roundModels.values());
     ordered.sort(Comparator.comparingInt(VarianceScaledProcessor::depth));
     for (TypeElement type : ordered) {
-      process(type);
+      judge(type);
     }
+    refuseDependentsOfFailures();
+    writeJudged();
   }
 
   /**
    * Refuses every model class whose initializer's name is already taken: by a type of the sources,
    * or by another model class ({@code p.Outer.Inner} and {@code p.Outer_Inner} both want {@code
-   * p.Outer_InnerInitializer}), reported on each of them whatever the order of the sources.
+   * p.Outer_InnerInitializer}), of this round or an earlier one, reported on each model class of
+   * this round whatever the order of the sources.
    */
   private void refuseSharedInitializerNames() {
     Map<String, List<TypeElement>> byInitializer = new LinkedHashMap<>();
@@ -203,53 +234,129 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     }
     byInitializer.forEach((initializer, models) -> {
       for (TypeElement type : models) {
-        Optional<TypeElement> other = models.stream().filter(t -> !t.equals(type)).findFirst();
+        Optional<String> other = models.stream()
+            .filter(t -> !t.equals(type))
+            .map(t -> t.getQualifiedName().toString())
+            .findFirst()
+            .or(() -> Optional.ofNullable(written.get(initializer)));
         if (other.isPresent()) {
           report(Problem.of(Site.of(type), Message.INITIALIZER_TWICE, initializer,
-              type.getQualifiedName(), other.get().getQualifiedName()));
-          outcomes.put(type.getQualifiedName().toString(), new Outcome(State.FAILED, false));
+              type.getQualifiedName(), other.get()));
+          outcomes.put(type.getQualifiedName().toString(), Outcome.of(State.FAILED));
         } else if (sourceTypes.contains(initializer)) {
           report(Problem.of(Site.of(type), Message.NAME_TAKEN, initializer,
               type.getQualifiedName()));
-          outcomes.put(type.getQualifiedName().toString(), new Outcome(State.FAILED, false));
+          outcomes.put(type.getQualifiedName().toString(), Outcome.of(State.FAILED));
         }
       }
     });
   }
 
-  /** Processes a model class of this round, after the model classes its initializer calls. */
-  private void process(TypeElement type) {
+  /**
+   * Reads and judges a model class of this round, after the model classes its initializer calls,
+   * and works out what to write for it; nothing is written before every class of the round is
+   * judged.
+   */
+  private void judge(TypeElement type) {
     String name = type.getQualifiedName().toString();
     if (outcomes.containsKey(name)) {
       return;
     }
-    outcomes.put(name, new Outcome(State.STARTED, false));
+    outcomes.put(name, Outcome.of(State.STARTED));
     try {
       ModelClass model = reader.read(type);
       requireDependencies(model);
       List<Problem> problems = Validator.validate(model, modelOutcomes());
       if (!problems.isEmpty()) {
         problems.forEach(this::report);
-        outcomes.put(name, new Outcome(State.FAILED, false));
+        outcomes.put(name, Outcome.of(State.FAILED));
         return;
       }
-      InitializerSpec spec = Specs.of(model, modelOutcomes());
-      JavaFile file = InitializerWriter.write(spec, getClass().getName());
-      try {
-        file.writeTo(processingEnv.getFiler());
-        written.add(spec.name().canonicalName());
-        outcomes.put(name, new Outcome(State.GENERATED, spec.staticSpecs()));
-      } catch (IOException e) {
-        report(Problem.of(Site.of(type), Message.WRITE, spec.name().canonicalName(), e));
-        outcomes.put(name, new Outcome(State.FAILED, false));
-      }
+      outcomes.put(name, new Outcome(State.JUDGED, model, Specs.of(model, modelOutcomes())));
     } catch (MissingTypeException e) {
       deferred.put(name, e);
-      outcomes.put(name, new Outcome(State.DEFERRED, false));
+      outcomes.put(name, Outcome.of(State.DEFERRED));
     } catch (RuntimeException e) {
       report(Problem.of(Site.of(type), Message.INTERNAL, name, stackTrace(e)));
-      outcomes.put(name, new Outcome(State.FAILED, false));
+      outcomes.put(name, Outcome.of(State.FAILED));
     }
+  }
+
+  /**
+   * Refuses, until nothing changes, the judged classes whose superclass or part model failed or
+   * waits after they were judged. That happens only in a cycle of such classes (a class judged
+   * while the one it calls was still being judged), which always holds a cycle of parts, an
+   * error; the others of the cycle must not be written, for they would call an initializer that
+   * never comes.
+   */
+  private void refuseDependentsOfFailures() {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<String, Outcome> entry : outcomes.entrySet()) {
+        Outcome outcome = entry.getValue();
+        if (outcome.state() != State.JUDGED) {
+          continue;
+        }
+        ModelClass model = outcome.model();
+        Optional<TypeElement> waiting = dependencies(model).stream()
+            .filter(d -> stateOf(d) == State.DEFERRED)
+            .findFirst();
+        List<Problem> late = Validator.failedDependencies(model, modelOutcomes());
+        if (waiting.isPresent()) {
+          deferred.put(entry.getKey(), waitingFor(waiting.get(), model));
+          entry.setValue(Outcome.of(State.DEFERRED));
+          changed = true;
+        } else if (!late.isEmpty()) {
+          late.forEach(this::report);
+          entry.setValue(Outcome.of(State.FAILED));
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** Writes the initializers of the classes judged in this round, in the order judged. */
+  private void writeJudged() {
+    for (Map.Entry<String, Outcome> entry : outcomes.entrySet()) {
+      Outcome outcome = entry.getValue();
+      if (outcome.state() != State.JUDGED) {
+        continue;
+      }
+      InitializerSpec spec = outcome.spec();
+      try {
+        InitializerWriter.write(spec, getClass().getName()).writeTo(processingEnv.getFiler());
+        written.put(spec.name().canonicalName(), entry.getKey());
+        entry.setValue(new Outcome(State.GENERATED, null, spec));
+      } catch (IOException e) {
+        report(Problem.of(Site.of(spec.origin()), Message.WRITE, spec.name().canonicalName(), e));
+        entry.setValue(Outcome.of(State.FAILED));
+      } catch (RuntimeException e) {
+        report(Problem.of(Site.of(spec.origin()), Message.INTERNAL, entry.getKey(),
+            stackTrace(e)));
+        entry.setValue(Outcome.of(State.FAILED));
+      }
+    }
+  }
+
+  /** The model classes whose initializers the initializer of {@code model} calls. */
+  private static List<TypeElement> dependencies(ModelClass model) {
+    List<TypeElement> dependencies = new ArrayList<>();
+    model.superModel().ifPresent(dependencies::add);
+    model.parts().forEach(part -> part.partModel().ifPresent(dependencies::add));
+    return dependencies;
+  }
+
+  private State stateOf(TypeElement model) {
+    Outcome outcome = outcomes.get(model.getQualifiedName().toString());
+    return outcome == null ? null : outcome.state();
+  }
+
+  private static MissingTypeException waitingFor(TypeElement dependency, ModelClass model) {
+    String name = dependency.getQualifiedName().toString();
+    return new MissingTypeException(
+        "the initializer of " + name + ", which " + model.canonicalName() + " uses,",
+        "see the errors about " + name + " above");
   }
 
   /**
@@ -257,18 +364,12 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
    * for a superclass compiled earlier without its initializer.
    */
   private void requireDependencies(ModelClass model) {
-    List<TypeElement> dependencies = new ArrayList<>();
-    model.superModel().ifPresent(dependencies::add);
-    model.parts().forEach(part -> part.partModel().ifPresent(dependencies::add));
-    for (TypeElement dependency : dependencies) {
-      String name = dependency.getQualifiedName().toString();
-      if (roundModels.containsKey(name)) {
-        process(dependency);
+    for (TypeElement dependency : dependencies(model)) {
+      if (roundModels.containsKey(dependency.getQualifiedName().toString())) {
+        judge(dependency);
       }
-      if (outcomes.containsKey(name) && outcomes.get(name).state() == State.DEFERRED) {
-        throw new MissingTypeException(
-            "the initializer of " + name + ", which " + model.canonicalName() + " uses,",
-            "see the errors about " + name + " above");
+      if (stateOf(dependency) == State.DEFERRED) {
+        throw waitingFor(dependency, model);
       }
     }
     model.superModel()
@@ -287,22 +388,26 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
     return new ModelOutcomes() {
       @Override
       public boolean hasInitializer(TypeElement model) {
-        Outcome outcome = outcomes.get(model.getQualifiedName().toString());
-        return outcome != null
-            ? outcome.state() == State.GENERATED || outcome.state() == State.STARTED
+        // A class still being judged is in a cycle of parts, which fails it; see
+        // refuseDependentsOfFailures.
+        State state = stateOf(model);
+        return state != null
+            ? state == State.GENERATED || state == State.JUDGED || state == State.STARTED
             : reader.hasCompiledInitializer(model);
       }
 
       @Override
       public boolean failed(TypeElement model) {
-        Outcome outcome = outcomes.get(model.getQualifiedName().toString());
-        return outcome != null && outcome.state() == State.FAILED;
+        return stateOf(model) == State.FAILED;
       }
 
       @Override
       public boolean hasStaticSpecs(TypeElement model) {
         Outcome outcome = outcomes.get(model.getQualifiedName().toString());
-        return outcome != null ? outcome.staticSpecs() : reader.hasCompiledStaticSpecs(model);
+        if (outcome == null) {
+          return reader.hasCompiledStaticSpecs(model);
+        }
+        return outcome.spec() != null && outcome.spec().staticSpecs();
       }
     };
   }
@@ -334,18 +439,50 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
           if (type == null) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, problem.text());
           } else {
-            report(problem);
+            print(problem);
           }
         });
     deferred.clear();
   }
 
   private void report(Problem problem) {
-    problem.reportTo(processingEnv.getMessager());
+    problems.add(problem);
+  }
+
+  /**
+   * Prints the round's problems: class by class in the order the sources declare them, each
+   * class's in the order {@link Validator} gives (its fields' declaration order), so that a
+   * class's errors do not come out before those of the class declared above it just because it
+   * was judged first (as a superclass or a part).
+   */
+  private void reportInSourceOrder(List<TypeElement> types) {
+    Map<Element, Integer> order = new HashMap<>();
+    for (int i = 0; i < types.size(); i++) {
+      order.put(types.get(i), i);
+    }
+    List<Problem> sorted = new ArrayList<>(problems);
+    problems.clear();
+    sorted.sort(Comparator.comparingInt(p -> classIndex(p.site().element(), order)));
+    sorted.forEach(this::print);
+  }
+
+  /** The position in {@code order} of the nearest class enclosing {@code element}, or last. */
+  private static int classIndex(Element element, Map<Element, Integer> order) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      Integer index = order.get(e);
+      if (index != null) {
+        return index;
+      }
+    }
+    return Integer.MAX_VALUE;
+  }
+
+  private void print(Problem problem) {
+    problem.reportTo(processingEnv.getMessager(), intoArrays);
   }
 
   /** A type and the types nested in it, in declaration order. */
-  private static void collectTypes(TypeElement type, List<TypeElement> into) {
+  static void collectTypes(TypeElement type, List<TypeElement> into) {
     into.add(type);
     for (Element member : type.getEnclosedElements()) {
       if (member instanceof TypeElement) {

@@ -3,104 +3,166 @@ package io.github.varscale.processor;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
+import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
 
-/** Compiles test sources with the processor, and runs what it generated. */
+/**
+ * Compiles test sources with varscale's two processors, in the order their jar registers them, as
+ * a build with the processor on its processor path does. Every call returns what it compiled and
+ * wrote; nothing is kept between calls.
+ */
 final class Compilations {
   private Compilations() {}
 
-  /** The lint options every compilation uses; only happy paths add {@code -Werror}. */
+  /** The lint options of a compilation expected to fail: every warning still shows. */
   static final List<String> LINT = List.of("-Xlint:all");
 
+  /** The options of a careful user's build, for compilations expected to succeed. */
   static final List<String> STRICT = List.of("-Xlint:all", "-Werror");
+
+  /**
+   * A compilation and the source files varscale's processor created in it: compile-testing shows
+   * no generated file of a failed compilation, and javac compiles none after an error.
+   */
+  record Compiled(Compilation compilation, Set<String> written) {
+    boolean wrote(String qualifiedName) {
+      return written.contains(qualifiedName);
+    }
+
+    /** The text of a generated source file. */
+    String generated(String qualifiedName) {
+      try {
+        return compilation.generatedSourceFile(qualifiedName)
+            .orElseThrow(() -> new AssertionError("no generated " + qualifiedName + " in "
+                + compilation.generatedSourceFiles()))
+            .getCharContent(true)
+            .toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The classes of this successful compilation, to run the generated code. */
+    Loaded load() {
+      return Loaded.of(compilation);
+    }
+  }
 
   static JavaFileObject source(String qualifiedName, String... lines) {
     return JavaFileObjects.forSourceLines(qualifiedName, lines);
   }
 
-  static Compilation compile(JavaFileObject... sources) {
+  /** A model class {@code p.M} with the given members, importing all of varscale. */
+  static JavaFileObject model(String... members) {
+    return modelNamed("M", members);
+  }
+
+  /** A model class {@code p.<name>} with the given members, importing all of varscale. */
+  static JavaFileObject modelNamed(String name, String... members) {
+    List<String> lines = new ArrayList<>(List.of(
+        "package p;",
+        "",
+        "import io.github.varscale.*;",
+        "import java.util.List;",
+        "",
+        "public class " + name + " {"));
+    lines.addAll(List.of(members));
+    lines.add("}");
+    return source("p." + name, lines.toArray(String[]::new));
+  }
+
+  static Compiled compile(JavaFileObject... sources) {
     return compile(LINT, sources);
   }
 
-  static Compilation compile(List<String> options, JavaFileObject... sources) {
-    Spied processor = new Spied(new VarianceScaledProcessor(), env -> env);
-    lastWritten = processor.written;
-    return javac().withProcessors(processor).withOptions(options).compile(sources);
+  static Compiled compile(List<String> options, JavaFileObject... sources) {
+    return compile(javac(), new Spy(), options, sources);
   }
 
-  private static Set<String> lastWritten = Set.of();
-
-  /**
-   * Whether the last {@link #compile} wrote a source file: compile-testing shows no files of a
-   * failed compilation, and javac compiles no generated file after an error.
-   */
-  static boolean wrote(String qualifiedName) {
-    return lastWritten.contains(qualifiedName);
+  /** Compiles with {@code compiler}, varscale's main processor watched by {@code spy}. */
+  static Compiled compile(
+      Compiler compiler, Spy spy, List<String> options, JavaFileObject... sources) {
+    Compilation compilation = compiler
+        .withProcessors(new PresetFieldProcessor(), spy)
+        .withOptions(options)
+        .compile(sources);
+    return new Compiled(compilation, Set.copyOf(spy.written));
   }
 
   /**
-   * Runs a processor in an environment that {@code environment} may alter, recording the source
-   * files it creates.
+   * varscale's main processor, watched: it records the source files the processor creates, can
+   * run it in an altered environment, and can first write other sources in its first round, as
+   * another processor would (types that appear only in the next round, or a file that takes the
+   * initializer's name).
    */
-  static final class Spied extends AbstractProcessor {
-    private final Processor delegate;
+  static final class Spy extends AbstractProcessor {
+    private final VarianceScaledProcessor delegate = new VarianceScaledProcessor();
     private final UnaryOperator<ProcessingEnvironment> environment;
-    final Set<String> written = new LinkedHashSet<>();
+    private final Map<String, String> writtenFirst;
+    private final Set<String> written = new LinkedHashSet<>();
+    private boolean first = true;
 
-    Spied(Processor delegate, UnaryOperator<ProcessingEnvironment> environment) {
-      this.delegate = delegate;
+    Spy() {
+      this(env -> env, Map.of());
+    }
+
+    private Spy(UnaryOperator<ProcessingEnvironment> environment, Map<String, String> writtenFirst) {
       this.environment = environment;
+      this.writtenFirst = writtenFirst;
+    }
+
+    /** The processor in the environment {@code environment} makes of javac's. */
+    static Spy inEnvironment(UnaryOperator<ProcessingEnvironment> environment) {
+      return new Spy(environment, Map.of());
+    }
+
+    /** The processor after {@code sources} (name, text, name, text...) are written. */
+    static Spy writingFirst(String... sources) {
+      Map<String, String> files = new LinkedHashMap<>();
+      for (int i = 0; i < sources.length; i += 2) {
+        files.put(sources[i], sources[i + 1]);
+      }
+      return new Spy(env -> env, files);
     }
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
       super.init(env);
-      Filer filer =
-          proxy(
-              Filer.class,
-              (method, args) -> {
-                if (method.getName().equals("createSourceFile")) {
-                  written.add(args[0].toString());
-                }
-                return method.invoke(env.getFiler(), args);
-              });
-      delegate.init(
-          environment.apply(
-              proxy(
-                  ProcessingEnvironment.class,
-                  (method, args) ->
-                      method.getName().equals("getFiler") ? filer : method.invoke(env, args))));
+      Filer filer = proxy(Filer.class, (method, args) -> {
+        if (method.getName().equals("createSourceFile")) {
+          written.add(args[0].toString());
+        }
+        return method.invoke(env.getFiler(), args);
+      });
+      ProcessingEnvironment watched = proxy(ProcessingEnvironment.class, (method, args) ->
+          method.getName().equals("getFiler") ? filer : method.invoke(env, args));
+      delegate.init(environment.apply(watched));
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
+      // The sources of every test that writes files first carry varscale's annotations, so the
+      // files are written in the first round.
       return delegate.getSupportedAnnotationTypes();
     }
 
@@ -111,7 +173,19 @@ final class Compilations {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (first) {
+        first = false;
+        writtenFirst.forEach(this::write);
+      }
       return delegate.process(annotations, round);
+    }
+
+    private void write(String name, String text) {
+      try (Writer writer = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+        writer.write(text);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -121,123 +195,15 @@ final class Compilations {
 
   /** An implementation of {@code type} whose every call goes to {@code handler}. */
   static <T> T proxy(Class<T> type, Handler handler) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            Compilations.class.getClassLoader(),
-            new Class<?>[] {type},
-            (proxy, method, args) -> {
-              try {
-                return handler.handle(method, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            }));
-  }
-
-  /** The outcome of {@link #javacOnFiles}: whether it succeeded, and every diagnostic. */
-  record FileCompilation(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics) {}
-
-  /**
-   * Runs javac on real files, for what compile-testing's in-memory files cannot hold: modules, and
-   * class files compiled earlier.
-   */
-  static FileCompilation javacOnFiles(
-      List<String> options, List<Path> sources, Processor... processors) throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-      JavaCompiler.CompilationTask task =
-          javac.getTask(
-              null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
-      task.setProcessors(List.of(processors));
-      boolean success = task.call();
-      return new FileCompilation(success, diagnostics.getDiagnostics());
-    }
-  }
-
-  static String generatedSource(Compilation compilation, String qualifiedName) {
-    try {
-      return compilation
-          .generatedSourceFile(qualifiedName)
-          .orElseThrow()
-          .getCharContent(true)
-          .toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Loads the classes of a successful compilation, over the test's own class path. */
-  static final class Loaded extends ClassLoader {
-    private final Compilation compilation;
-
-    Loaded(Compilation compilation) {
-      super(Loaded.class.getClassLoader());
-      if (compilation.status() != Compilation.Status.SUCCESS) {
-        throw new IllegalStateException("compilation failed: " + compilation.diagnostics());
-      }
-      this.compilation = compilation;
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      Optional<JavaFileObject> file =
-          compilation.generatedFile(
-              StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class");
-      if (file.isEmpty()) {
-        throw new ClassNotFoundException(name);
-      }
-      try (InputStream in = file.get().openInputStream()) {
-        byte[] bytes = in.readAllBytes();
-        return defineClass(name, bytes, 0, bytes.length);
-      } catch (IOException e) {
-        throw new ClassNotFoundException(name, e);
-      }
-    }
-
-    Object newModel(String name) throws ReflectiveOperationException {
-      var constructor = loadClass(name).getDeclaredConstructor();
-      constructor.setAccessible(true);
-      return constructor.newInstance();
-    }
-
-    /** Calls {@code <initializer>.initialize(model, seed)}, rethrowing what it throws. */
-    void initialize(String initializer, Object model, long seed) throws Throwable {
-      var method =
-          java.util.Arrays.stream(loadClass(initializer).getMethods())
-              .filter(m -> m.getName().equals("initialize"))
-              .findFirst()
-              .orElseThrow();
-      try {
-        method.invoke(null, model, seed);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    Object constant(String nestedClass, String name) throws ReflectiveOperationException {
-      return loadClass(nestedClass).getField(name).get(null);
-    }
-
-    static Object get(Object model, String field) throws ReflectiveOperationException {
-      return field(model, field).get(model);
-    }
-
-    static void set(Object model, String field, Object value) throws ReflectiveOperationException {
-      field(model, field).set(model, value);
-    }
-
-    private static Field field(Object model, String name) throws NoSuchFieldException {
-      for (Class<?> c = model.getClass(); c != null; c = c.getSuperclass()) {
-        try {
-          Field field = c.getDeclaredField(name);
-          field.setAccessible(true);
-          return field;
-        } catch (NoSuchFieldException e) {
-          // look in the superclass
-        }
-      }
-      throw new NoSuchFieldException(name);
-    }
+    return type.cast(Proxy.newProxyInstance(
+        Compilations.class.getClassLoader(),
+        new Class<?>[] {type},
+        (proxy, method, args) -> {
+          try {
+            return handler.handle(method, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        }));
   }
 }

@@ -1,0 +1,142 @@
+package p;
+
+import io.github.varscale.Distribution;
+import io.github.varscale.FanAxes;
+import io.github.varscale.Mode;
+import io.github.varscale.ModelTensor;
+import io.github.varscale.TensorSpec;
+import io.github.varscale.VarianceScaling;
+import io.github.varscale.internal.TensorField;
+import io.github.varscale.internal.Walker;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Initializes the tensors of {@link Attention}; see {@link #initialize}.
+ *
+ * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
+ * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
+ * A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
+ * {@code LIMIT}, as {@link VarianceScaling} computed them when this class was generated.
+ */
+@Generated("io.github.varscale.processor.VarianceScaledProcessor")
+public final class AttentionInitializer {
+  private AttentionInitializer() {
+  }
+
+  /**
+   * Allocates every null tensor field of {@code model} and of its parts with its declared
+   * shape, then fills every tensor with its initializer's values for {@code seed}: the
+   * model's own tensors, inherited ones included, then its parts, in declaration order.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException if a field holds an array of another shape, a
+   *     dimension read from the model is out of bounds, or a part array or list holds a
+   *     null; then no field of the model or its parts has changed
+   */
+  public static void initialize(Attention model, long seed) {
+    Walker.initialize(model, seed, AttentionInitializer::walk);
+  }
+
+  /**
+   * As {@code initialize(model, seed)}, with the key of each tensor {@code scope + "." +
+   * path}: for a model composed by hand.
+   *
+   * @throws NullPointerException if {@code model} or {@code scope} is null
+   * @throws IllegalArgumentException if {@code scope} is empty, or as {@code
+   *     initialize(model, seed)}
+   */
+  public static void initialize(Attention model, long seed, String scope) {
+    Walker.initialize(model, seed, scope, AttentionInitializer::walk);
+  }
+
+  /**
+   * The tensors of {@code model} and of its parts, in the order {@code initialize} fills
+   * them; a null tensor field is first allocated with zeros.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException as {@code initialize} refuses the model
+   */
+  public static List<ModelTensor> tensors(Attention model) {
+    return Walker.tensors(model, AttentionInitializer::walk);
+  }
+
+  /**
+   * The descriptions of the tensors of {@code model} and of its parts, in the order of
+   * {@code tensors}; reads the fields the shapes' dims name and the parts, not the tensor
+   * fields.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException if a dimension read from the model is out of bounds,
+   *     or a part array or list holds a null
+   */
+  public static List<TensorSpec> specs(Attention model) {
+    return Walker.specs(model, AttentionInitializer::walk);
+  }
+
+  /**
+   * Visits the tensors and parts of {@code model} for the runtime's {@link Walker}: called by
+   * {@code initialize}, {@code tensors} and {@code specs}, and by the initializers of
+   * subclasses and of models made of parts; not for direct use.
+   */
+  public static void walk(Attention model, Walker w) {
+    if (w.enter(model.wq, Wq.FIELD, model.dModel, model.heads, 16 /* HEAD_DIM */)) {
+      model.wq = new float[w.dim(0)][w.dim(1)][w.dim(2)];
+    }
+    w.leave(model.wq);
+    if (w.enter(model.wo, Wo.FIELD, model.heads, 16 /* HEAD_DIM */, model.dModel)) {
+      model.wo = new double[w.size()];
+    }
+    w.leave(model.wo);
+  }
+
+  /**
+   * Field {@code wq}, a {@code float[][][]} of shape {"dModel", "heads", "HEAD_DIM"} (inAxes
+   * [0], outAxes [1, 2]), {@code @GlorotUniform}.
+   */
+  public static final class Wq {
+    public static final String KEY = "p.Attention#wq";
+
+    static final TensorField FIELD = TensorField.withDims(KEY, "GlorotUniform",
+        VarianceScaling.of(1.0, Mode.FAN_AVG, Distribution.UNIFORM), float.class,
+        FanAxes.explicit(new int[] {0}, new int[] {1, 2}), "dModel", "heads", "HEAD_DIM");
+
+    private Wq() {
+    }
+
+    /**
+     * The description of {@code model.wq}: its shape, size and fans for the model's
+     * dimensions.
+     *
+     * @throws IllegalArgumentException if a dimension read from the model is out of bounds
+     */
+    public static TensorSpec spec(Attention model) {
+      return FIELD.spec(model.dModel, model.heads, 16 /* HEAD_DIM */);
+    }
+  }
+
+  /**
+   * Field {@code wo}, a {@code double[]} of shape {"heads", "HEAD_DIM", "dModel"} (inAxes [0,
+   * 1], outAxes [-1]), {@code @LecunNormal}.
+   */
+  public static final class Wo {
+    public static final String KEY = "p.Attention#wo";
+
+    static final TensorField FIELD = TensorField.withDims(KEY, "LecunNormal",
+        VarianceScaling.of(1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL), double.class,
+        FanAxes.explicit(new int[] {0, 1}, new int[] {-1}), "heads", "HEAD_DIM", "dModel");
+
+    private Wo() {
+    }
+
+    /**
+     * The description of {@code model.wo}: its shape, size and fans for the model's
+     * dimensions.
+     *
+     * @throws IllegalArgumentException if a dimension read from the model is out of bounds
+     */
+    public static TensorSpec spec(Attention model) {
+      return FIELD.spec(model.heads, 16 /* HEAD_DIM */, model.dModel);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package p;
+
+import io.github.varscale.FanAxes;
+import io.github.varscale.FixedInitializer;
+import io.github.varscale.Layout;
+import io.github.varscale.ModelTensor;
+import io.github.varscale.TensorSpec;
+import io.github.varscale.internal.TensorField;
+import io.github.varscale.internal.Walker;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Initializes the tensors of {@link Gpt}; see {@link #initialize}.
+ *
+ * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
+ * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
+ */
+@Generated("io.github.varscale.processor.VarianceScaledProcessor")
+public final class GptInitializer {
+  private GptInitializer() {
+  }
+
+  /**
+   * Allocates every null tensor field of {@code model} and of its parts with its declared
+   * shape, then fills every tensor with its initializer's values for {@code seed}: the
+   * model's own tensors, inherited ones included, then its parts, in declaration order.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException if a field holds an array of another shape, a
+   *     dimension read from the model is out of bounds, or a part array or list holds a
+   *     null; then no field of the model or its parts has changed
+   */
+  public static void initialize(Gpt model, long seed) {
+    Walker.initialize(model, seed, GptInitializer::walk);
+  }
+
+  /**
+   * As {@code initialize(model, seed)}, with the key of each tensor {@code scope + "." +
+   * path}: for a model composed by hand.
+   *
+   * @throws NullPointerException if {@code model} or {@code scope} is null
+   * @throws IllegalArgumentException if {@code scope} is empty, or as {@code
+   *     initialize(model, seed)}
+   */
+  public static void initialize(Gpt model, long seed, String scope) {
+    Walker.initialize(model, seed, scope, GptInitializer::walk);
+  }
+
+  /**
+   * The tensors of {@code model} and of its parts, in the order {@code initialize} fills
+   * them; a null tensor field is first allocated with zeros.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException as {@code initialize} refuses the model
+   */
+  public static List<ModelTensor> tensors(Gpt model) {
+    return Walker.tensors(model, GptInitializer::walk);
+  }
+
+  /**
+   * The descriptions of the tensors of {@code model} and of its parts, in the order of
+   * {@code tensors}; reads the fields the shapes' dims name and the parts, not the tensor
+   * fields.
+   *
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException if a dimension read from the model is out of bounds,
+   *     or a part array or list holds a null
+   */
+  public static List<TensorSpec> specs(Gpt model) {
+    return Walker.specs(model, GptInitializer::walk);
+  }
+
+  /**
+   * Visits the tensors and parts of {@code model} for the runtime's {@link Walker}: called by
+   * {@code initialize}, {@code tensors} and {@code specs}, and by the initializers of
+   * subclasses and of models made of parts; not for direct use.
+   */
+  public static void walk(Gpt model, Walker w) {
+    if (w.enter(model.embed, Embed.FIELD)) {
+      model.embed = new float[Embed.SIZE];
+    }
+    w.leave(model.embed);
+    w.parts("p.Gpt#blocks", model.blocks, BlockInitializer::walk);
+    w.parts("p.Gpt#heads", model.heads, MlpInitializer::walk);
+  }
+
+  /**
+   * Field {@code embed}, a {@code float[]} of shape [100, 32] (IN_OUT), {@code @RandomNormal}.
+   */
+  public static final class Embed {
+    public static final String KEY = "p.Gpt#embed";
+
+    public static final int FAN_IN = 100;
+
+    public static final int FAN_OUT = 32;
+
+    public static final int SIZE = 3200;
+
+    static final TensorField FIELD = TensorField.of(KEY, "RandomNormal",
+        FixedInitializer.randomNormal(0.0, 0.02), float.class, FanAxes.of(Layout.IN_OUT), 100, 32);
+
+    private Embed() {
+    }
+  }
+}
