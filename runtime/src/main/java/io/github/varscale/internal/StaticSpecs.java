@@ -38,6 +38,14 @@ public final class StaticSpecs {
     return this;
   }
 
+  /** Adds the tensor fields of constant shape a generated initializer declares, in order. */
+  public StaticSpecs tensors(TensorField... fields) {
+    for (TensorField field : fields) {
+      tensor(field);
+    }
+    return this;
+  }
+
   /** Adds the part in field {@code key} ({@code "p.Block#attn"}), whose own specs are given. */
   public StaticSpecs part(String key, List<TensorSpec> partSpecs) {
     String prefix = key.substring(key.indexOf('#') + 1) + ".";

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The static description of one tensor field, built once by its generated nested class: its key,
+ * The static description of one tensor field, built once by its generated initializer: its key,
  * initializer, element type, fan axes, and its shape, constant or read from the model's fields.
  * Not for direct use.
  */
@@ -101,6 +101,20 @@ public final class TensorField {
     }
     return new TensorField(key, annotation, initializer, elementType, axes, null, dims.clone(),
         factors, names.toArray(String[]::new));
+  }
+
+  /**
+   * The fields a generated initializer declares, from its table: one line per field, {@code
+   * "w1 | float | [784, 256] | IN_OUT | HeNormal | VarianceScaling[scale=2.0, ...]"} (see {@link
+   * FieldTable}), split into {@code chunks} of whole lines that each fit a class file's constant.
+   *
+   * @param owner the canonical name of the class declaring the fields, the keys' prefix
+   * @param chunks the table's lines, each ended by a newline
+   * @return the fields, in the table's order
+   * @throws IllegalArgumentException if a line is not as the processor writes it
+   */
+  public static TensorField[] table(String owner, String... chunks) {
+    return FieldTable.parse(owner, chunks);
   }
 
   /**
