@@ -9,6 +9,7 @@ import io.github.varscale.VarianceScaling;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javax.annotation.processing.Generated;
 
 /**
@@ -21,6 +22,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class AttentionInitializer {
+  private static final BiConsumer<Attention, Walker> WALK_FUNCTION = AttentionInitializer::walk;
+
   private AttentionInitializer() {
   }
 
@@ -35,7 +38,7 @@ public final class AttentionInitializer {
    *     null; then no field of the model or its parts has changed
    */
   public static void initialize(Attention model, long seed) {
-    Walker.initialize(model, seed, AttentionInitializer::walk);
+    Walker.initialize(model, seed, WALK_FUNCTION);
   }
 
   /**
@@ -47,7 +50,7 @@ public final class AttentionInitializer {
    *     initialize(model, seed)}
    */
   public static void initialize(Attention model, long seed, String scope) {
-    Walker.initialize(model, seed, scope, AttentionInitializer::walk);
+    Walker.initialize(model, seed, scope, WALK_FUNCTION);
   }
 
   /**
@@ -58,7 +61,7 @@ public final class AttentionInitializer {
    * @throws IllegalArgumentException as {@code initialize} refuses the model
    */
   public static List<ModelTensor> tensors(Attention model) {
-    return Walker.tensors(model, AttentionInitializer::walk);
+    return Walker.tensors(model, WALK_FUNCTION);
   }
 
   /**
@@ -71,7 +74,7 @@ public final class AttentionInitializer {
    *     or a part array or list holds a null
    */
   public static List<TensorSpec> specs(Attention model) {
-    return Walker.specs(model, AttentionInitializer::walk);
+    return Walker.specs(model, WALK_FUNCTION);
   }
 
   /**

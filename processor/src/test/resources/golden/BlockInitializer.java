@@ -11,6 +11,7 @@ import io.github.varscale.VarianceScaling;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javax.annotation.processing.Generated;
 
 /**
@@ -23,6 +24,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class BlockInitializer {
+  private static final BiConsumer<Block, Walker> WALK_FUNCTION = BlockInitializer::walk;
+
   private BlockInitializer() {
   }
 
@@ -37,7 +40,7 @@ public final class BlockInitializer {
    *     null; then no field of the model or its parts has changed
    */
   public static void initialize(Block model, long seed) {
-    Walker.initialize(model, seed, BlockInitializer::walk);
+    Walker.initialize(model, seed, WALK_FUNCTION);
   }
 
   /**
@@ -49,7 +52,7 @@ public final class BlockInitializer {
    *     initialize(model, seed)}
    */
   public static void initialize(Block model, long seed, String scope) {
-    Walker.initialize(model, seed, scope, BlockInitializer::walk);
+    Walker.initialize(model, seed, scope, WALK_FUNCTION);
   }
 
   /**
@@ -60,7 +63,7 @@ public final class BlockInitializer {
    * @throws IllegalArgumentException as {@code initialize} refuses the model
    */
   public static List<ModelTensor> tensors(Block model) {
-    return Walker.tensors(model, BlockInitializer::walk);
+    return Walker.tensors(model, WALK_FUNCTION);
   }
 
   /**
@@ -73,7 +76,7 @@ public final class BlockInitializer {
    *     or a part array or list holds a null
    */
   public static List<TensorSpec> specs(Block model) {
-    return Walker.specs(model, BlockInitializer::walk);
+    return Walker.specs(model, WALK_FUNCTION);
   }
 
   /**

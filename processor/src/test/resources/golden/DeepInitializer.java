@@ -11,6 +11,7 @@ import io.github.varscale.internal.StaticSpecs;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javax.annotation.processing.Generated;
 
 /**
@@ -23,6 +24,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class DeepInitializer {
+  private static final BiConsumer<Deep<?>, Walker> WALK_FUNCTION = DeepInitializer::walk;
+
   private DeepInitializer() {
   }
 
@@ -37,7 +40,7 @@ public final class DeepInitializer {
    *     null; then no field of the model or its parts has changed
    */
   public static void initialize(Deep<?> model, long seed) {
-    Walker.initialize(model, seed, DeepInitializer::walk);
+    Walker.initialize(model, seed, WALK_FUNCTION);
   }
 
   /**
@@ -49,7 +52,7 @@ public final class DeepInitializer {
    *     initialize(model, seed)}
    */
   public static void initialize(Deep<?> model, long seed, String scope) {
-    Walker.initialize(model, seed, scope, DeepInitializer::walk);
+    Walker.initialize(model, seed, scope, WALK_FUNCTION);
   }
 
   /**
@@ -60,7 +63,7 @@ public final class DeepInitializer {
    * @throws IllegalArgumentException as {@code initialize} refuses the model
    */
   public static List<ModelTensor> tensors(Deep<?> model) {
-    return Walker.tensors(model, DeepInitializer::walk);
+    return Walker.tensors(model, WALK_FUNCTION);
   }
 
   /**
@@ -73,7 +76,7 @@ public final class DeepInitializer {
    *     or a part array or list holds a null
    */
   public static List<TensorSpec> specs(Deep<?> model) {
-    return Walker.specs(model, DeepInitializer::walk);
+    return Walker.specs(model, WALK_FUNCTION);
   }
 
   /**

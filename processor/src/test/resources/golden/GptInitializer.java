@@ -8,6 +8,7 @@ import io.github.varscale.TensorSpec;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javax.annotation.processing.Generated;
 
 /**
@@ -18,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class GptInitializer {
+  private static final BiConsumer<Gpt, Walker> WALK_FUNCTION = GptInitializer::walk;
+
   private GptInitializer() {
   }
 
@@ -32,7 +35,7 @@ public final class GptInitializer {
    *     null; then no field of the model or its parts has changed
    */
   public static void initialize(Gpt model, long seed) {
-    Walker.initialize(model, seed, GptInitializer::walk);
+    Walker.initialize(model, seed, WALK_FUNCTION);
   }
 
   /**
@@ -44,7 +47,7 @@ public final class GptInitializer {
    *     initialize(model, seed)}
    */
   public static void initialize(Gpt model, long seed, String scope) {
-    Walker.initialize(model, seed, scope, GptInitializer::walk);
+    Walker.initialize(model, seed, scope, WALK_FUNCTION);
   }
 
   /**
@@ -55,7 +58,7 @@ public final class GptInitializer {
    * @throws IllegalArgumentException as {@code initialize} refuses the model
    */
   public static List<ModelTensor> tensors(Gpt model) {
-    return Walker.tensors(model, GptInitializer::walk);
+    return Walker.tensors(model, WALK_FUNCTION);
   }
 
   /**
@@ -68,7 +71,7 @@ public final class GptInitializer {
    *     or a part array or list holds a null
    */
   public static List<TensorSpec> specs(Gpt model) {
-    return Walker.specs(model, GptInitializer::walk);
+    return Walker.specs(model, WALK_FUNCTION);
   }
 
   /**

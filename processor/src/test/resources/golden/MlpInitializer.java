@@ -12,6 +12,7 @@ import io.github.varscale.internal.StaticSpecs;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javax.annotation.processing.Generated;
 
 /**
@@ -24,6 +25,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class MlpInitializer {
+  private static final BiConsumer<Mlp, Walker> WALK_FUNCTION = MlpInitializer::walk;
+
   private MlpInitializer() {
   }
 
@@ -38,7 +41,7 @@ public final class MlpInitializer {
    *     null; then no field of the model or its parts has changed
    */
   public static void initialize(Mlp model, long seed) {
-    Walker.initialize(model, seed, MlpInitializer::walk);
+    Walker.initialize(model, seed, WALK_FUNCTION);
   }
 
   /**
@@ -50,7 +53,7 @@ public final class MlpInitializer {
    *     initialize(model, seed)}
    */
   public static void initialize(Mlp model, long seed, String scope) {
-    Walker.initialize(model, seed, scope, MlpInitializer::walk);
+    Walker.initialize(model, seed, scope, WALK_FUNCTION);
   }
 
   /**
@@ -61,7 +64,7 @@ public final class MlpInitializer {
    * @throws IllegalArgumentException as {@code initialize} refuses the model
    */
   public static List<ModelTensor> tensors(Mlp model) {
-    return Walker.tensors(model, MlpInitializer::walk);
+    return Walker.tensors(model, WALK_FUNCTION);
   }
 
   /**
@@ -74,7 +77,7 @@ public final class MlpInitializer {
    *     or a part array or list holds a null
    */
   public static List<TensorSpec> specs(Mlp model) {
-    return Walker.specs(model, MlpInitializer::walk);
+    return Walker.specs(model, WALK_FUNCTION);
   }
 
   /**

@@ -30,6 +30,7 @@ import io.github.varscale.processor.ModelClass.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -48,9 +49,13 @@ final class InitializerWriter {
       ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName WALKER = ClassName.get(Walker.class);
   private static final ClassName FIELD = ClassName.get(TensorField.class);
+  private static final ClassName BI_CONSUMER = ClassName.get(BiConsumer.class);
   private static final ClassName STATIC_SPECS = ClassName.get(StaticSpecs.class);
   private static final ClassName LIST = ClassName.get(List.class);
   private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
+
+  /** The initializer's {@code walk} as a function, for the walker. */
+  private static final String WALK_FUNCTION = "WALK_FUNCTION";
 
   /** At most this many fields go in one method, far below the JVM's 64 KiB of code a method. */
   static final int FIELDS_PER_METHOD = 256;
@@ -93,16 +98,16 @@ final class InitializerWriter {
   }
 
   private JavaFile file(String processorName) {
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(spec.name())
-            .addOriginatingElement(spec.origin())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc(CLASS_DOC, spec.model())
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(initialize())
-            .addMethod(initializeScoped())
-            .addMethod(tensors())
-            .addMethod(specs());
+    TypeSpec.Builder type = TypeSpec.classBuilder(spec.name())
+        .addOriginatingElement(spec.origin())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc(CLASS_DOC, spec.model())
+        .addField(walkConstant())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(initialize())
+        .addMethod(initializeScoped())
+        .addMethod(tensors())
+        .addMethod(specs());
     if (spec.tensors().stream().anyMatch(t -> t.kind() == Kind.VARIANCE_SCALED)) {
       type.addJavadoc(VARIANCE_DOC, VarianceScaling.class);
     }
@@ -119,6 +124,23 @@ final class InitializerWriter {
     }
     return JavaFile.builder(spec.name().packageName(), type.build())
         .skipJavaLangImports(true)
+        .build();
+  }
+
+  // ---- the class's constants ------------------------------------------------------------------
+
+  /**
+   * {@code WALK_FUNCTION}, the one method reference to {@code walk}, which the public methods pass
+   * to the walker: passed in each of them, as the argument of a generic method, it cost javac an
+   * inference and a desugaring each, more than a third of the generated code's compile time. The
+   * class's own constants have an underscore in their names, which no nested class's name has, so
+   * that no nested class hides them or is hidden by them ({@code WALK.SIZE} would read a variable
+   * named {@code WALK}).
+   */
+  private FieldSpec walkConstant() {
+    return FieldSpec.builder(ParameterizedTypeName.get(BI_CONSUMER, spec.modelType(), WALKER),
+            WALK_FUNCTION, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T::walk", spec.name())
         .build();
   }
 
@@ -140,7 +162,7 @@ final class InitializerWriter {
                 dimension read from the model is out of bounds, or a part array or list holds a
                 null; then no field of the model or its parts has changed
             """)
-        .addStatement("$T.initialize(model, seed, $T::walk)", WALKER, spec.name())
+        .addStatement("$T.initialize(model, seed, $N)", WALKER, WALK_FUNCTION)
         .build();
   }
 
@@ -159,7 +181,7 @@ final class InitializerWriter {
             @throws IllegalArgumentException if {@code scope} is empty, or as {@code
                 initialize(model, seed)}
             """)
-        .addStatement("$T.initialize(model, seed, scope, $T::walk)", WALKER, spec.name())
+        .addStatement("$T.initialize(model, seed, scope, $N)", WALKER, WALK_FUNCTION)
         .build();
   }
 
@@ -176,7 +198,7 @@ final class InitializerWriter {
             @throws NullPointerException if {@code model} is null
             @throws IllegalArgumentException as {@code initialize} refuses the model
             """)
-        .addStatement("return $T.tensors(model, $T::walk)", WALKER, spec.name())
+        .addStatement("return $T.tensors(model, $N)", WALKER, WALK_FUNCTION)
         .build();
   }
 
@@ -195,7 +217,7 @@ final class InitializerWriter {
             @throws IllegalArgumentException if a dimension read from the model is out of bounds,
                 or a part array or list holds a null
             """)
-        .addStatement("return $T.specs(model, $T::walk)", WALKER, spec.name())
+        .addStatement("return $T.specs(model, $N)", WALKER, WALK_FUNCTION)
         .build();
   }
 

@@ -104,7 +104,8 @@ class GeneratedCodeTest {
       "layout", "fan_axes", "variance_scaling", "fixed_initializer", "tensor_field",
       "static_specs", "model_tensor", "tensor_spec", "override", "model", "w", "seed", "scope",
       "key", "field", "spec", "specs", "size", "dim", "enter", "leave", "part", "parts",
-      "integer", "math", "system", "object", "float_", "double_"};
+      "integer", "math", "system", "object", "float_", "double_", "bi_consumer", "WALK",
+      "WALK_FUNCTION", "walkFunction"};
     List<String> lines = new ArrayList<>(List.of(
         "package p;",
         "import io.github.varscale.*;",
@@ -123,7 +124,9 @@ class GeneratedCodeTest {
     assertThat(initializer).contains("public static void initialize(Shadows model, long seed,"
         + " java.lang.String scope)");
     assertThat(initializer).contains("io.github.varscale.internal.Walker.initialize(model, seed,"
-        + " ShadowsInitializer::walk)");
+        + " WALK_FUNCTION)");
+    assertThat(initializer).contains("java.util.function.BiConsumer<Shadows,"
+        + " io.github.varscale.internal.Walker> WALK_FUNCTION = ShadowsInitializer::walk;");
     assertThat(initializer).contains("io.github.varscale.Mode.FAN_IN");
   }
 
