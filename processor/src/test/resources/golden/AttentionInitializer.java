@@ -1,11 +1,7 @@
 package p;
 
-import io.github.varscale.Distribution;
-import io.github.varscale.FanAxes;
-import io.github.varscale.Mode;
 import io.github.varscale.ModelTensor;
 import io.github.varscale.TensorSpec;
-import io.github.varscale.VarianceScaling;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
 import java.util.List;
@@ -18,11 +14,19 @@ import javax.annotation.processing.Generated;
  * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
  * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
  * A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
- * {@code LIMIT}, as {@link VarianceScaling} computed them when this class was generated.
+ * {@code LIMIT}, as {@code VarianceScaling} computed them when this class was generated.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class AttentionInitializer {
   private static final BiConsumer<Attention, Walker> WALK_FUNCTION = AttentionInitializer::walk;
+
+  /**
+   * The tensor fields: name | element type | shape | fan axes | annotation | initializer.
+   */
+  private static final TensorField[] TENSOR_FIELDS = TensorField.table("p.Attention", """
+      wq | float | {"dModel", "heads", "HEAD_DIM"} | inAxes [0], outAxes [1, 2] | GlorotUniform | VarianceScaling[scale=1.0, mode=FAN_AVG, distribution=UNIFORM]
+      wo | double | {"heads", "HEAD_DIM", "dModel"} | inAxes [0, 1], outAxes [-1] | LecunNormal | VarianceScaling[scale=1.0, mode=FAN_IN, distribution=TRUNCATED_NORMAL]
+      """);
 
   private AttentionInitializer() {
   }
@@ -83,11 +87,11 @@ public final class AttentionInitializer {
    * subclasses and of models made of parts; not for direct use.
    */
   public static void walk(Attention model, Walker w) {
-    if (w.enter(model.wq, Wq.FIELD, model.dModel, model.heads, 16 /* HEAD_DIM */)) {
+    if (w.enter(model.wq, TENSOR_FIELDS[0], model.dModel, model.heads, 16 /* HEAD_DIM */)) {
       model.wq = new float[w.dim(0)][w.dim(1)][w.dim(2)];
     }
     w.leave(model.wq);
-    if (w.enter(model.wo, Wo.FIELD, model.heads, 16 /* HEAD_DIM */, model.dModel)) {
+    if (w.enter(model.wo, TENSOR_FIELDS[1], model.heads, 16 /* HEAD_DIM */, model.dModel)) {
       model.wo = new double[w.size()];
     }
     w.leave(model.wo);
@@ -100,10 +104,6 @@ public final class AttentionInitializer {
   public static final class Wq {
     public static final String KEY = "p.Attention#wq";
 
-    static final TensorField FIELD = TensorField.withDims(KEY, "GlorotUniform",
-        VarianceScaling.of(1.0, Mode.FAN_AVG, Distribution.UNIFORM), float.class,
-        FanAxes.explicit(new int[] {0}, new int[] {1, 2}), "dModel", "heads", "HEAD_DIM");
-
     private Wq() {
     }
 
@@ -114,7 +114,7 @@ public final class AttentionInitializer {
      * @throws IllegalArgumentException if a dimension read from the model is out of bounds
      */
     public static TensorSpec spec(Attention model) {
-      return FIELD.spec(model.dModel, model.heads, 16 /* HEAD_DIM */);
+      return TENSOR_FIELDS[0].spec(model.dModel, model.heads, 16 /* HEAD_DIM */);
     }
   }
 
@@ -124,10 +124,6 @@ public final class AttentionInitializer {
    */
   public static final class Wo {
     public static final String KEY = "p.Attention#wo";
-
-    static final TensorField FIELD = TensorField.withDims(KEY, "LecunNormal",
-        VarianceScaling.of(1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL), double.class,
-        FanAxes.explicit(new int[] {0, 1}, new int[] {-1}), "heads", "HEAD_DIM", "dModel");
 
     private Wo() {
     }
@@ -139,7 +135,7 @@ public final class AttentionInitializer {
      * @throws IllegalArgumentException if a dimension read from the model is out of bounds
      */
     public static TensorSpec spec(Attention model) {
-      return FIELD.spec(model.heads, 16 /* HEAD_DIM */, model.dModel);
+      return TENSOR_FIELDS[1].spec(model.heads, 16 /* HEAD_DIM */, model.dModel);
     }
   }
 }

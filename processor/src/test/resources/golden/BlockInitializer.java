@@ -1,13 +1,7 @@
 package p;
 
-import io.github.varscale.Distribution;
-import io.github.varscale.FanAxes;
-import io.github.varscale.FixedInitializer;
-import io.github.varscale.Layout;
-import io.github.varscale.Mode;
 import io.github.varscale.ModelTensor;
 import io.github.varscale.TensorSpec;
-import io.github.varscale.VarianceScaling;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
 import java.util.List;
@@ -20,11 +14,19 @@ import javax.annotation.processing.Generated;
  * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
  * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
  * A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
- * {@code LIMIT}, as {@link VarianceScaling} computed them when this class was generated.
+ * {@code LIMIT}, as {@code VarianceScaling} computed them when this class was generated.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class BlockInitializer {
   private static final BiConsumer<Block, Walker> WALK_FUNCTION = BlockInitializer::walk;
+
+  /**
+   * The tensor fields: name | element type | shape | fan axes | annotation | initializer.
+   */
+  private static final TensorField[] TENSOR_FIELDS = TensorField.table("p.Block", """
+      up | float | {"dModel", "4 * dModel"} | IN_OUT | HeNormal | VarianceScaling[scale=2.0, mode=FAN_IN, distribution=TRUNCATED_NORMAL]
+      gain | float | {"dModel"} | IN_OUT | Ones | Ones
+      """);
 
   private BlockInitializer() {
   }
@@ -85,11 +87,11 @@ public final class BlockInitializer {
    * subclasses and of models made of parts; not for direct use.
    */
   public static void walk(Block model, Walker w) {
-    if (w.enter(model.up, Up.FIELD, model.dModel)) {
+    if (w.enter(model.up, TENSOR_FIELDS[0], model.dModel)) {
       model.up = new float[w.size()];
     }
     w.leave(model.up);
-    if (w.enter(model.gain, Gain.FIELD, model.dModel)) {
+    if (w.enter(model.gain, TENSOR_FIELDS[1], model.dModel)) {
       model.gain = new float[w.size()];
     }
     w.leave(model.gain);
@@ -104,10 +106,6 @@ public final class BlockInitializer {
   public static final class Up {
     public static final String KEY = "p.Block#up";
 
-    static final TensorField FIELD = TensorField.withDims(KEY, "HeNormal",
-        VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL), float.class,
-        FanAxes.of(Layout.IN_OUT), "dModel", "4 * dModel");
-
     private Up() {
     }
 
@@ -118,7 +116,7 @@ public final class BlockInitializer {
      * @throws IllegalArgumentException if a dimension read from the model is out of bounds
      */
     public static TensorSpec spec(Block model) {
-      return FIELD.spec(model.dModel);
+      return TENSOR_FIELDS[0].spec(model.dModel);
     }
   }
 
@@ -127,9 +125,6 @@ public final class BlockInitializer {
    */
   public static final class Gain {
     public static final String KEY = "p.Block#gain";
-
-    static final TensorField FIELD = TensorField.withDims(KEY, "Ones", FixedInitializer.ones(),
-        float.class, FanAxes.of(Layout.IN_OUT), "dModel");
 
     private Gain() {
     }
@@ -141,7 +136,7 @@ public final class BlockInitializer {
      * @throws IllegalArgumentException if a dimension read from the model is out of bounds
      */
     public static TensorSpec spec(Block model) {
-      return FIELD.spec(model.dModel);
+      return TENSOR_FIELDS[1].spec(model.dModel);
     }
   }
 }

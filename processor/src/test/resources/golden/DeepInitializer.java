@@ -1,12 +1,7 @@
 package p;
 
-import io.github.varscale.Distribution;
-import io.github.varscale.FanAxes;
-import io.github.varscale.Layout;
-import io.github.varscale.Mode;
 import io.github.varscale.ModelTensor;
 import io.github.varscale.TensorSpec;
-import io.github.varscale.VarianceScaling;
 import io.github.varscale.internal.StaticSpecs;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
@@ -20,11 +15,18 @@ import javax.annotation.processing.Generated;
  * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
  * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
  * A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
- * {@code LIMIT}, as {@link VarianceScaling} computed them when this class was generated.
+ * {@code LIMIT}, as {@code VarianceScaling} computed them when this class was generated.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class DeepInitializer {
   private static final BiConsumer<Deep<?>, Walker> WALK_FUNCTION = DeepInitializer::walk;
+
+  /**
+   * The tensor fields: name | element type | shape | fan axes | annotation | initializer.
+   */
+  private static final TensorField[] TENSOR_FIELDS = TensorField.table("p.Deep", """
+      head | float | [10, 3] | IN_OUT | HeUniform | VarianceScaling[scale=2.0, mode=FAN_IN, distribution=UNIFORM]
+      """);
 
   private DeepInitializer() {
   }
@@ -83,9 +85,7 @@ public final class DeepInitializer {
    * The descriptions of the tensors of any {@link Deep}, whose shapes are constants.
    */
   public static List<TensorSpec> specs() {
-    StaticSpecs specs = StaticSpecs.inherit(MlpInitializer.specs());
-    specs.tensor(Head.FIELD);
-    return specs.build();
+    return StaticSpecs.inherit(MlpInitializer.specs()).tensors(TENSOR_FIELDS).build();
   }
 
   /**
@@ -95,7 +95,7 @@ public final class DeepInitializer {
    */
   public static void walk(Deep<?> model, Walker w) {
     MlpInitializer.walk(model, w);
-    if (w.enter(model.head, Head.FIELD)) {
+    if (w.enter(model.head, TENSOR_FIELDS[0])) {
       model.head = new float[10][3];
     }
     w.leave(model.head);
@@ -116,10 +116,6 @@ public final class DeepInitializer {
     public static final double VARIANCE = 0.2;
 
     public static final double LIMIT = 0.7745966692414834;
-
-    static final TensorField FIELD = TensorField.of(KEY, "HeUniform",
-        VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.UNIFORM), float.class,
-        FanAxes.of(Layout.IN_OUT), 10, 3);
 
     private Head() {
     }

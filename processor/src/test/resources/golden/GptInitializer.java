@@ -1,8 +1,5 @@
 package p;
 
-import io.github.varscale.FanAxes;
-import io.github.varscale.FixedInitializer;
-import io.github.varscale.Layout;
 import io.github.varscale.ModelTensor;
 import io.github.varscale.TensorSpec;
 import io.github.varscale.internal.TensorField;
@@ -20,6 +17,13 @@ import javax.annotation.processing.Generated;
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class GptInitializer {
   private static final BiConsumer<Gpt, Walker> WALK_FUNCTION = GptInitializer::walk;
+
+  /**
+   * The tensor fields: name | element type | shape | fan axes | annotation | initializer.
+   */
+  private static final TensorField[] TENSOR_FIELDS = TensorField.table("p.Gpt", """
+      embed | float | [100, 32] | IN_OUT | RandomNormal | RandomNormal[mean=0.0, stddev=0.02]
+      """);
 
   private GptInitializer() {
   }
@@ -80,7 +84,7 @@ public final class GptInitializer {
    * subclasses and of models made of parts; not for direct use.
    */
   public static void walk(Gpt model, Walker w) {
-    if (w.enter(model.embed, Embed.FIELD)) {
+    if (w.enter(model.embed, TENSOR_FIELDS[0])) {
       model.embed = new float[Embed.SIZE];
     }
     w.leave(model.embed);
@@ -99,9 +103,6 @@ public final class GptInitializer {
     public static final int FAN_OUT = 32;
 
     public static final int SIZE = 3200;
-
-    static final TensorField FIELD = TensorField.of(KEY, "RandomNormal",
-        FixedInitializer.randomNormal(0.0, 0.02), float.class, FanAxes.of(Layout.IN_OUT), 100, 32);
 
     private Embed() {
     }

@@ -1,13 +1,7 @@
 package p;
 
-import io.github.varscale.Distribution;
-import io.github.varscale.FanAxes;
-import io.github.varscale.FixedInitializer;
-import io.github.varscale.Layout;
-import io.github.varscale.Mode;
 import io.github.varscale.ModelTensor;
 import io.github.varscale.TensorSpec;
-import io.github.varscale.VarianceScaling;
 import io.github.varscale.internal.StaticSpecs;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
@@ -21,11 +15,23 @@ import javax.annotation.processing.Generated;
  * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
  * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
  * A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
- * {@code LIMIT}, as {@link VarianceScaling} computed them when this class was generated.
+ * {@code LIMIT}, as {@code VarianceScaling} computed them when this class was generated.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class MlpInitializer {
   private static final BiConsumer<Mlp, Walker> WALK_FUNCTION = MlpInitializer::walk;
+
+  /**
+   * The tensor fields: name | element type | shape | fan axes | annotation | initializer.
+   */
+  private static final TensorField[] TENSOR_FIELDS = TensorField.table("p.Mlp", """
+      w1 | float | [784, 256] | IN_OUT | HeNormal | VarianceScaling[scale=2.0, mode=FAN_IN, distribution=TRUNCATED_NORMAL]
+      b1 | float | [256] | IN_OUT | Zeros | Zeros
+      hidden_weights | double | [256, 10] | IN_OUT | GlorotUniform | VarianceScaling[scale=1.0, mode=FAN_AVG, distribution=UNIFORM]
+      conv | float | [8, 3, 3, 4] | OUT_IN | VarianceScaled | VarianceScaling[scale=0.5, mode=FAN_GEO_AVG, distribution=NORMAL]
+      bias | double | [10] | IN_OUT | LecunNormal | VarianceScaling[scale=1.0, mode=FAN_IN, distribution=TRUNCATED_NORMAL]
+      scalar | float | [] | IN_OUT | VarianceScaled | VarianceScaling[scale=1.0, mode=FAN_OUT, distribution=TRUNCATED_NORMAL]
+      """);
 
   private MlpInitializer() {
   }
@@ -84,14 +90,7 @@ public final class MlpInitializer {
    * The descriptions of the tensors of any {@link Mlp}, whose shapes are constants.
    */
   public static List<TensorSpec> specs() {
-    StaticSpecs specs = StaticSpecs.of();
-    specs.tensor(W1.FIELD);
-    specs.tensor(B1.FIELD);
-    specs.tensor(HiddenWeights.FIELD);
-    specs.tensor(Conv.FIELD);
-    specs.tensor(Bias.FIELD);
-    specs.tensor(Scalar.FIELD);
-    return specs.build();
+    return StaticSpecs.of().tensors(TENSOR_FIELDS).build();
   }
 
   /**
@@ -100,27 +99,27 @@ public final class MlpInitializer {
    * subclasses and of models made of parts; not for direct use.
    */
   public static void walk(Mlp model, Walker w) {
-    if (w.enter(model.w1, W1.FIELD)) {
+    if (w.enter(model.w1, TENSOR_FIELDS[0])) {
       model.w1 = new float[W1.SIZE];
     }
     w.leave(model.w1);
-    if (w.enter(model.b1, B1.FIELD)) {
+    if (w.enter(model.b1, TENSOR_FIELDS[1])) {
       model.b1 = new float[B1.SIZE];
     }
     w.leave(model.b1);
-    if (w.enter(model.hidden_weights, HiddenWeights.FIELD)) {
+    if (w.enter(model.hidden_weights, TENSOR_FIELDS[2])) {
       model.hidden_weights = new double[256][10];
     }
     w.leave(model.hidden_weights);
-    if (w.enter(model.conv, Conv.FIELD)) {
+    if (w.enter(model.conv, TENSOR_FIELDS[3])) {
       model.conv = new float[8][3][3][4];
     }
     w.leave(model.conv);
-    if (w.enter(model.bias, Bias.FIELD)) {
+    if (w.enter(model.bias, TENSOR_FIELDS[4])) {
       model.bias = new double[Bias.SIZE];
     }
     w.leave(model.bias);
-    if (w.enter(model.scalar, Scalar.FIELD)) {
+    if (w.enter(model.scalar, TENSOR_FIELDS[5])) {
       model.scalar = new float[Scalar.SIZE];
     }
     w.leave(model.scalar);
@@ -142,10 +141,6 @@ public final class MlpInitializer {
 
     public static final double STDDEV = 0.057419456326711804;
 
-    static final TensorField FIELD = TensorField.of(KEY, "HeNormal",
-        VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL), float.class,
-        FanAxes.of(Layout.IN_OUT), 784, 256);
-
     private W1() {
     }
   }
@@ -161,9 +156,6 @@ public final class MlpInitializer {
     public static final int FAN_OUT = 256;
 
     public static final int SIZE = 256;
-
-    static final TensorField FIELD = TensorField.of(KEY, "Zeros", FixedInitializer.zeros(),
-        float.class, FanAxes.of(Layout.IN_OUT), 256);
 
     private B1() {
     }
@@ -186,10 +178,6 @@ public final class MlpInitializer {
 
     public static final double LIMIT = 0.15018785229652765;
 
-    static final TensorField FIELD = TensorField.of(KEY, "GlorotUniform",
-        VarianceScaling.of(1.0, Mode.FAN_AVG, Distribution.UNIFORM), double.class,
-        FanAxes.of(Layout.IN_OUT), 256, 10);
-
     private HiddenWeights() {
     }
   }
@@ -211,10 +199,6 @@ public final class MlpInitializer {
 
     public static final double STDDEV = 0.09222349330836013;
 
-    static final TensorField FIELD = TensorField.of(KEY, "VarianceScaled",
-        VarianceScaling.of(0.5, Mode.FAN_GEO_AVG, Distribution.NORMAL), float.class,
-        FanAxes.of(Layout.OUT_IN), 8, 3, 3, 4);
-
     private Conv() {
     }
   }
@@ -235,10 +219,6 @@ public final class MlpInitializer {
 
     public static final double STDDEV = 0.35950266121730234;
 
-    static final TensorField FIELD = TensorField.of(KEY, "LecunNormal",
-        VarianceScaling.of(1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL), double.class,
-        FanAxes.of(Layout.IN_OUT), 10);
-
     private Bias() {
     }
   }
@@ -258,10 +238,6 @@ public final class MlpInitializer {
     public static final double VARIANCE = 1.0;
 
     public static final double STDDEV = 1.1368472343385565;
-
-    static final TensorField FIELD = TensorField.of(KEY, "VarianceScaled",
-        VarianceScaling.of(1.0, Mode.FAN_OUT, Distribution.TRUNCATED_NORMAL), float.class,
-        FanAxes.of(Layout.IN_OUT));
 
     private Scalar() {
     }

@@ -3,6 +3,7 @@ package io.github.varscale.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.github.varscale.FanAxes;
+import io.github.varscale.Initializer;
 import io.github.varscale.processor.ModelClass.Container;
 import io.github.varscale.processor.ModelClass.Kind;
 import java.util.List;
@@ -44,8 +45,7 @@ record InitializerSpec(
    *     nested one
    * @param annotation the initializer annotation's simple name, e.g. {@code HeNormal}
    * @param kind which runtime initializer draws the values
-   * @param arguments the arguments of that initializer's factory, in order ({@code scale, mode,
-   *     distribution}; {@code mean, stddev}; ...)
+   * @param initializer that initializer, with the annotation's settings
    * @param axes which dimensions are the fans
    * @param shape the constant dimensions, if the shape is constant
    * @param dims the dims entries as written, if it is read from the model
@@ -60,7 +60,7 @@ record InitializerSpec(
       int arrayRank,
       String annotation,
       Kind kind,
-      List<Object> arguments,
+      Initializer initializer,
       FanAxes axes,
       Optional<List<Integer>> shape,
       List<String> dims,

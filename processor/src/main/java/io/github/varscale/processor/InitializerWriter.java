@@ -10,14 +10,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.github.varscale.Distribution;
-import io.github.varscale.FanAxes;
-import io.github.varscale.FixedInitializer;
-import io.github.varscale.Layout;
 import io.github.varscale.ModelTensor;
-import io.github.varscale.Mode;
 import io.github.varscale.TensorSpec;
-import io.github.varscale.VarianceScaling;
 import io.github.varscale.internal.StaticSpecs;
 import io.github.varscale.internal.TensorField;
 import io.github.varscale.internal.Walker;
@@ -28,7 +22,6 @@ import io.github.varscale.processor.InitializerSpec.TensorPlan;
 import io.github.varscale.processor.ModelClass.Container;
 import io.github.varscale.processor.ModelClass.Kind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -40,9 +33,13 @@ import javax.lang.model.element.Modifier;
  *
  * <p>The initializer's {@code initialize}, {@code tensors} and {@code specs} all hand the model to
  * the runtime's {@link Walker} with the one generated {@code walk} method, which visits each
- * tensor field (allocating it when the walker says so) and each part. Each field costs the
- * generated source a nested class and four lines of {@code walk}, which keeps it small and cheap
- * to compile on every build.
+ * tensor field (allocating it when the walker says so) and each part. The fields' descriptions
+ * are one text table that the runtime reads when the class is initialized ({@link
+ * TensorField#table}). Every build compiles this code again, so each field costs it only a line
+ * of that table, a nested class of compile-time constants (no static initializer) and four lines
+ * of {@code walk}: a string literal is the cheapest thing javac compiles, where a factory call
+ * with nested calls, enum constants and a class literal in each nested class took about a third
+ * of the generated code's compile time.
  */
 final class InitializerWriter {
   private static final ClassName GENERATED =
@@ -57,11 +54,17 @@ final class InitializerWriter {
   /** The initializer's {@code walk} as a function, for the walker. */
   private static final String WALK_FUNCTION = "WALK_FUNCTION";
 
+  /** The tensor fields' table: {@code TENSOR_FIELDS[i]} is the class's field {@code i}. */
+  private static final String TENSOR_FIELDS = "TENSOR_FIELDS";
+
   /** At most this many fields go in one method, far below the JVM's 64 KiB of code a method. */
   static final int FIELDS_PER_METHOD = 256;
 
-  /** Constant shapes of more dimensions are written as one string rather than as arguments. */
-  private static final int MAX_SHAPE_ARGUMENTS = 64;
+  /**
+   * The most bytes of one text block of the field table: a class file's string constant holds at
+   * most 65,535 bytes of modified UTF-8.
+   */
+  static final int TABLE_CHUNK_BYTES = 65_535;
 
   private static final String CLASS_DOC =
       """
@@ -71,14 +74,11 @@ final class InitializerWriter {
       {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
       """;
 
-  /**
-   * The class javadoc's last sentence when a field is variance-scaled. {@code VarianceScaling} is
-   * linked only then: Eclipse's compiler counts no javadoc reference as a use of an import.
-   */
+  /** The class javadoc's last sentence when a field is variance-scaled. */
   private static final String VARIANCE_DOC =
       """
       A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
-      {@code LIMIT}, as {@link $T} computed them when this class was generated.
+      {@code LIMIT}, as {@code VarianceScaling} computed them when this class was generated.
       """;
 
   /** The width of a nested class's javadoc text, so that its lines stay within 100 columns. */
@@ -102,14 +102,17 @@ final class InitializerWriter {
         .addOriginatingElement(spec.origin())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc(CLASS_DOC, spec.model())
-        .addField(walkConstant())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addField(walkConstant());
+    if (!spec.tensors().isEmpty()) {
+      type.addField(table());
+    }
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(initialize())
         .addMethod(initializeScoped())
         .addMethod(tensors())
         .addMethod(specs());
     if (spec.tensors().stream().anyMatch(t -> t.kind() == Kind.VARIANCE_SCALED)) {
-      type.addJavadoc(VARIANCE_DOC, VarianceScaling.class);
+      type.addJavadoc(VARIANCE_DOC);
     }
     if (spec.generatedAnnotation()) {
       type.addAnnotation(
@@ -119,8 +122,8 @@ final class InitializerWriter {
       staticSpecs(type);
     }
     walk(type);
-    for (TensorPlan tensor : spec.tensors()) {
-      type.addType(nestedClass(tensor));
+    for (int i = 0; i < spec.tensors().size(); i++) {
+      type.addType(nestedClass(spec.tensors().get(i), i));
     }
     return JavaFile.builder(spec.name().packageName(), type.build())
         .skipJavaLangImports(true)
@@ -142,6 +145,66 @@ final class InitializerWriter {
             WALK_FUNCTION, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T::walk", spec.name())
         .build();
+  }
+
+  /**
+   * {@code TENSOR_FIELDS}, the tensor fields' table, one line each in declaration order ({@link
+   * #tableLine}), in text blocks of whole lines that each fit a string constant.
+   */
+  private FieldSpec table() {
+    List<String> chunks = new ArrayList<>();
+    StringBuilder chunk = new StringBuilder();
+    int chunkBytes = 0;
+    for (TensorPlan tensor : spec.tensors()) {
+      String line = tableLine(tensor) + "\n";
+      int bytes = utf8Length(line);
+      if (chunkBytes > 0 && chunkBytes + bytes > TABLE_CHUNK_BYTES) {
+        chunks.add(chunk.toString());
+        chunk.setLength(0);
+        chunkBytes = 0;
+      }
+      chunk.append(line);
+      chunkBytes += bytes;
+    }
+    chunks.add(chunk.toString());
+    CodeBlock blocks = chunks.stream()
+        .map(text -> CodeBlock.of("$L", textBlock(text)))
+        .collect(CodeBlock.joining(", "));
+    return FieldSpec.builder(ArrayTypeName.of(FIELD), TENSOR_FIELDS, Modifier.PRIVATE,
+            Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The tensor fields: name | element type | shape | fan axes | annotation |"
+            + " initializer.\n")
+        .initializer("$T.table($S, $L)", FIELD, spec.model().canonicalName(), blocks)
+        .build();
+  }
+
+  /**
+   * {@code "w1 | float | [784, 256] | IN_OUT | HeNormal | VarianceScaling[scale=2.0, ...]"}: what
+   * {@link TensorField#table} reads, the axes and the initializer as the runtime writes them.
+   */
+  private static String tableLine(TensorPlan tensor) {
+    String shape = tensor.shape().map(List::toString).orElseGet(() -> tensor.dims().stream()
+        .collect(Collectors.joining("\", \"", "{\"", "\"}")));
+    return String.join(" | ", tensor.field(), tensor.isDouble() ? "double" : "float", shape,
+        tensor.axes().toString(), tensor.annotation(), tensor.initializer().toString());
+  }
+
+  /**
+   * A text block of {@code lines}, each ended by a newline. Nothing in them needs an escape: names,
+   * numbers and dims expressions hold no backslash and no quotes but the dims' own, never three.
+   */
+  private static String textBlock(String lines) {
+    return "\"\"\"\n" + lines.replaceAll("(?m)^(?=.)", "    ") + "    \"\"\"";
+  }
+
+  /** The length of {@code text} in a class file's modified UTF-8. */
+  static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c >= 1 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+    return bytes;
   }
 
   // ---- the public methods --------------------------------------------------------------------
@@ -226,10 +289,10 @@ final class InitializerWriter {
     CodeBlock start = spec.superInitializer()
         .map(parent -> CodeBlock.of("$T.inherit($T.specs())", STATIC_SPECS, parent))
         .orElse(CodeBlock.of("$T.of()", STATIC_SPECS));
-    List<CodeBlock> statements = new ArrayList<>();
-    for (TensorPlan tensor : spec.tensors()) {
-      statements.add(CodeBlock.of("specs.tensor($N.FIELD)", tensor.nestedClass()));
+    if (!spec.tensors().isEmpty()) {
+      start = CodeBlock.of("$L.tensors($N)", start, TENSOR_FIELDS);
     }
+    List<CodeBlock> statements = new ArrayList<>();
     for (PartPlan part : spec.parts()) {
       statements.add(
           CodeBlock.of("specs.part($S, $T.specs())", part.key(), part.initializer()));
@@ -239,8 +302,12 @@ final class InitializerWriter {
         .returns(ParameterizedTypeName.get(LIST, ClassName.get(TensorSpec.class)))
         .addJavadoc("The descriptions of the tensors of any {@link $T}$L, whose shapes are"
             + " constants.\n", spec.model(), spec.parts().isEmpty() ? ""
-                : CodeBlock.of(" with all its parts"))
-        .addStatement("$T specs = $L", STATIC_SPECS, start);
+                : CodeBlock.of(" with all its parts"));
+    if (statements.isEmpty()) {
+      type.addMethod(method.addStatement("return $L.build()", start).build());
+      return;
+    }
+    method.addStatement("$T specs = $L", STATIC_SPECS, start);
     List<MethodSpec> chunks = chunked(method, "specs", ParameterSet.SPECS, statements);
     type.addMethod(method.addStatement("return specs.build()").build());
     type.addMethods(chunks);
@@ -261,8 +328,8 @@ final class InitializerWriter {
             """, WALKER);
     spec.superInitializer().ifPresent(parent -> walk.addStatement("$T.walk(model, w)", parent));
     List<CodeBlock> visits = new ArrayList<>();
-    for (TensorPlan tensor : spec.tensors()) {
-      visits.add(visit(tensor));
+    for (int i = 0; i < spec.tensors().size(); i++) {
+      visits.add(visit(spec.tensors().get(i), i));
     }
     for (PartPlan part : spec.parts()) {
       visits.add(CodeBlock.builder()
@@ -277,13 +344,13 @@ final class InitializerWriter {
   }
 
   /** The statements visiting one tensor field: enter, allocate if told to, leave. */
-  private CodeBlock visit(TensorPlan tensor) {
+  private CodeBlock visit(TensorPlan tensor, int index) {
     CodeBlock reads = tensor.reads().stream()
         .map(this::read)
         .collect(CodeBlock.joining(", ", ", ", ""));
     return CodeBlock.builder()
-        .beginControlFlow("if (w.enter(model.$N, $N.FIELD$L))", tensor.field(),
-            tensor.nestedClass(), tensor.reads().isEmpty() ? CodeBlock.of("") : reads)
+        .beginControlFlow("if (w.enter(model.$N, $N[$L]$L))", tensor.field(), TENSOR_FIELDS,
+            index, tensor.reads().isEmpty() ? CodeBlock.of("") : reads)
         .addStatement("model.$N = $L", tensor.field(), allocation(tensor))
         .endControlFlow()
         .addStatement("w.leave(model.$N)", tensor.field())
@@ -369,7 +436,7 @@ final class InitializerWriter {
 
   // ---- the nested class of a field -----------------------------------------------------------
 
-  private TypeSpec nestedClass(TensorPlan tensor) {
+  private TypeSpec nestedClass(TensorPlan tensor, int index) {
     TypeSpec.Builder nested = TypeSpec.classBuilder(tensor.nestedClass())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(describe(tensor))
@@ -377,12 +444,9 @@ final class InitializerWriter {
             .initializer("$S", tensor.key())
             .build());
     tensor.constants().ifPresent(constants -> addConstants(nested, constants));
-    nested.addField(FieldSpec.builder(FIELD, "FIELD", Modifier.STATIC, Modifier.FINAL)
-        .initializer(field(tensor))
-        .build());
     nested.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     if (tensor.shape().isEmpty()) {
-      nested.addMethod(specOf(tensor));
+      nested.addMethod(specOf(tensor, index));
     }
     return nested.build();
   }
@@ -397,7 +461,7 @@ final class InitializerWriter {
   }
 
   /** {@code spec(model)}, in place of the constants a shape read from the model cannot have. */
-  private MethodSpec specOf(TensorPlan tensor) {
+  private MethodSpec specOf(TensorPlan tensor, int index) {
     CodeBlock reads = tensor.reads().stream().map(this::read).collect(CodeBlock.joining(", "));
     return MethodSpec.methodBuilder("spec")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -410,70 +474,8 @@ final class InitializerWriter {
 
             @throws IllegalArgumentException if a dimension read from the model is out of bounds
             """, tensor.field())
-        .addStatement("return FIELD.spec($L)", reads)
+        .addStatement("return $N[$L].spec($L)", TENSOR_FIELDS, index, reads)
         .build();
-  }
-
-  /** {@code TensorField.of(KEY, "HeNormal", <initializer>, float.class, <axes>, 784, 256)}. */
-  private static CodeBlock field(TensorPlan tensor) {
-    CodeBlock.Builder field = CodeBlock.builder()
-        .add("$T.$L(KEY, $S,$W$L,$W$T.class,$W$L", FIELD, tensor.shape().isPresent() ? "of"
-            : "withDims", tensor.annotation(), initializer(tensor),
-            tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT, axes(tensor.axes()));
-    if (tensor.shape().isPresent()) {
-      List<Integer> shape = tensor.shape().get();
-      if (shape.size() > MAX_SHAPE_ARGUMENTS) {
-        field.add(",$W$S", shape.stream().map(String::valueOf).collect(Collectors.joining(",")));
-      } else {
-        shape.forEach(dimension -> field.add(",$W$L", dimension));
-      }
-    } else {
-      tensor.dims().forEach(dims -> field.add(",$W$S", dims));
-    }
-    return field.add(")").build();
-  }
-
-  /** The runtime initializer's factory call. */
-  private static CodeBlock initializer(TensorPlan tensor) {
-    List<Object> a = tensor.arguments();
-    switch (tensor.kind()) {
-      case VARIANCE_SCALED:
-        return CodeBlock.of("$T.of($L, $T.$L, $T.$L)", VarianceScaling.class, a.get(0),
-            Mode.class, a.get(1), Distribution.class, a.get(2));
-      case ZEROS:
-        return CodeBlock.of("$T.zeros()", FixedInitializer.class);
-      case ONES:
-        return CodeBlock.of("$T.ones()", FixedInitializer.class);
-      case CONSTANT:
-        return CodeBlock.of("$T.constant($L)", FixedInitializer.class, a.get(0));
-      case RANDOM_NORMAL:
-        return CodeBlock.of("$T.randomNormal($L, $L)", FixedInitializer.class, a.get(0), a.get(1));
-      case TRUNCATED_NORMAL:
-        return CodeBlock.of("$T.truncatedNormal($L, $L)", FixedInitializer.class, a.get(0),
-            a.get(1));
-      case RANDOM_UNIFORM:
-        return CodeBlock.of("$T.randomUniform($L, $L)", FixedInitializer.class, a.get(0),
-            a.get(1));
-      default:
-        throw new AssertionError(tensor.kind());
-    }
-  }
-
-  /** {@code FanAxes.of(Layout.IN_OUT)}, with batch axes, or {@code FanAxes.explicit(...)}. */
-  private static CodeBlock axes(FanAxes axes) {
-    String batch = Arrays.stream(axes.batchAxes())
-        .mapToObj(axis -> ", " + axis)
-        .collect(Collectors.joining());
-    if (axes.layout().isPresent()) {
-      return CodeBlock.of("$T.of($T.$L$L)", FanAxes.class, Layout.class, axes.layout().get(),
-          batch);
-    }
-    return CodeBlock.of("$T.explicit(new int[] {$L}, new int[] {$L}$L)", FanAxes.class,
-        join(axes.inAxes()), join(axes.outAxes()), batch);
-  }
-
-  private static String join(int[] axes) {
-    return Arrays.stream(axes).mapToObj(String::valueOf).collect(Collectors.joining(", "));
   }
 
   /** What the field is: the shape, its axes and the annotation, wrapped to the page. */

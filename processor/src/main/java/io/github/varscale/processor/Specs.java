@@ -77,6 +77,7 @@ final class Specs {
         }
       }
     }
+    Initializer initializer = initializer(use);
     return new TensorPlan(
         field.name(),
         Names.upperCamel(field.name()),
@@ -85,12 +86,12 @@ final class Specs {
         field.rank(),
         use.name(),
         use.kind(),
-        arguments(use),
+        initializer,
         axes,
         constant,
         List.copyOf(dims),
         List.copyOf(reads.values()),
-        constant.map(dimensions -> constants(use, axes, dimensions)));
+        constant.map(dimensions -> constants(initializer, axes, dimensions)));
   }
 
   /** The dimensions, if they are all known at compile time: written as value or folded dims. */
@@ -121,13 +122,13 @@ final class Specs {
     return Optional.of(List.copyOf(folded));
   }
 
-  private static Constants constants(InitializerUse use, FanAxes axes, List<Integer> shape) {
+  private static Constants constants(
+      Initializer initializer, FanAxes axes, List<Integer> shape) {
     Fans fans = axes.fans(shape.stream().mapToInt(i -> i).toArray());
     long size = 1;
     for (int dimension : shape) {
       size *= dimension;
     }
-    Initializer initializer = initializer(use);
     Optional<Double> variance = Optional.empty();
     Optional<Double> spread = Optional.empty();
     String spreadName = "STDDEV";

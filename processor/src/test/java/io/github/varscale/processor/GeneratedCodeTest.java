@@ -105,7 +105,7 @@ class GeneratedCodeTest {
       "static_specs", "model_tensor", "tensor_spec", "override", "model", "w", "seed", "scope",
       "key", "field", "spec", "specs", "size", "dim", "enter", "leave", "part", "parts",
       "integer", "math", "system", "object", "float_", "double_", "bi_consumer", "WALK",
-      "WALK_FUNCTION", "walkFunction"};
+      "WALK_FUNCTION", "walkFunction", "TENSOR_FIELDS", "tensorFields", "FIELDS"};
     List<String> lines = new ArrayList<>(List.of(
         "package p;",
         "import io.github.varscale.*;",
@@ -127,7 +127,8 @@ class GeneratedCodeTest {
         + " WALK_FUNCTION)");
     assertThat(initializer).contains("java.util.function.BiConsumer<Shadows,"
         + " io.github.varscale.internal.Walker> WALK_FUNCTION = ShadowsInitializer::walk;");
-    assertThat(initializer).contains("io.github.varscale.Mode.FAN_IN");
+    assertThat(initializer).contains("io.github.varscale.internal.TensorField[] TENSOR_FIELDS ="
+        + " io.github.varscale.internal.TensorField.table(");
   }
 
   @Test
@@ -178,7 +179,8 @@ class GeneratedCodeTest {
     assertThat(initializer).contains("BaseInitializer.walk(model, w);");
     // The jar's Base has specs() (its single part is static), so Net has it too.
     assertThat(initializer).contains("StaticSpecs.inherit(BaseInitializer.specs())");
-    assertThat(initializer).contains("VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.NORMAL)");
+    assertThat(initializer)
+        .contains("| Relu | VarianceScaling[scale=2.0, mode=FAN_IN, distribution=NORMAL]");
   }
 
   @Test
@@ -195,6 +197,6 @@ class GeneratedCodeTest {
     Compiled compiled = compile(STRICT, model);
     assertExactly(compiled.compilation());
     assertThat(compiled.generated("p.AttentionInitializer"))
-        .contains("w.enter(model.w, W.FIELD, model.dModel, 4 /* HEADS */)");
+        .contains("w.enter(model.w, TENSOR_FIELDS[0], model.dModel, 4 /* HEADS */)");
   }
 }

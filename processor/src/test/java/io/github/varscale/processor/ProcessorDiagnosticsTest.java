@@ -180,7 +180,7 @@ class ProcessorDiagnosticsTest {
         List.of("-Xlint:all,-processing", "-Werror"), file);
     assertExactly(compiled.compilation());
     assertThat(compiled.generated("app.NetInitializer"))
-        .contains("VarianceScaling.of(2.0, Mode.FAN_IN, Distribution.NORMAL)");
+        .contains("| Relu | VarianceScaling[scale=2.0, mode=FAN_IN, distribution=NORMAL]");
   }
 
   /** {@code lib.Relu} compiled into a library. */

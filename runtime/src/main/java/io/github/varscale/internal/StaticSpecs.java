@@ -32,16 +32,10 @@ public final class StaticSpecs {
     return new StaticSpecs();
   }
 
-  /** Adds a tensor field of constant shape. */
-  public StaticSpecs tensor(TensorField field) {
-    tensors.add(field.constantSpec());
-    return this;
-  }
-
   /** Adds the tensor fields of constant shape a generated initializer declares, in order. */
   public StaticSpecs tensors(TensorField... fields) {
     for (TensorField field : fields) {
-      tensor(field);
+      tensors.add(field.constantSpec());
     }
     return this;
   }
