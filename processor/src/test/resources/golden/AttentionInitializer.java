@@ -9,12 +9,9 @@ import java.util.function.BiConsumer;
 import javax.annotation.processing.Generated;
 
 /**
- * Initializes the tensors of {@link Attention}; see {@link #initialize}.
- *
- * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
- * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
- * A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
- * {@code LIMIT}, as {@code VarianceScaling} computed them when this class was generated.
+ * Initializes the tensors of {@link Attention}. Each tensor field has a nested class with its {@code
+ * KEY}, and for a constant shape {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
+ * A variance-scaled one also has {@code VARIANCE} and {@code STDDEV} or {@code LIMIT}.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class AttentionInitializer {
@@ -32,59 +29,49 @@ public final class AttentionInitializer {
   }
 
   /**
-   * Allocates every null tensor field of {@code model} and of its parts with its declared
-   * shape, then fills every tensor with its initializer's values for {@code seed}: the
-   * model's own tensors, inherited ones included, then its parts, in declaration order.
+   * Allocates the null tensor fields of {@code model} and its parts, then fills every
+   * tensor for {@code seed}: the model's own, inherited ones included, then its parts.
    *
    * @throws NullPointerException if {@code model} is null
-   * @throws IllegalArgumentException if a field holds an array of another shape, a
-   *     dimension read from the model is out of bounds, or a part array or list holds a
-   *     null; then no field of the model or its parts has changed
+   * @throws IllegalArgumentException for a wrong shape, a dimension out of bounds or a null
+   *     part element, having changed nothing
    */
   public static void initialize(Attention model, long seed) {
     Walker.initialize(model, seed, WALK_FUNCTION);
   }
 
   /**
-   * As {@code initialize(model, seed)}, with the key of each tensor {@code scope + "." +
-   * path}: for a model composed by hand.
+   * As {@code initialize(model, seed)}, each tensor's key {@code scope + "." + path}.
    *
    * @throws NullPointerException if {@code model} or {@code scope} is null
-   * @throws IllegalArgumentException if {@code scope} is empty, or as {@code
-   *     initialize(model, seed)}
+   * @throws IllegalArgumentException if {@code scope} is empty, or as {@code initialize}
    */
   public static void initialize(Attention model, long seed, String scope) {
     Walker.initialize(model, seed, scope, WALK_FUNCTION);
   }
 
   /**
-   * The tensors of {@code model} and of its parts, in the order {@code initialize} fills
-   * them; a null tensor field is first allocated with zeros.
+   * The tensors of {@code model} and its parts in fill order, null fields allocated (zeros).
    *
    * @throws NullPointerException if {@code model} is null
-   * @throws IllegalArgumentException as {@code initialize} refuses the model
+   * @throws IllegalArgumentException as {@code initialize}
    */
   public static List<ModelTensor> tensors(Attention model) {
     return Walker.tensors(model, WALK_FUNCTION);
   }
 
   /**
-   * The descriptions of the tensors of {@code model} and of its parts, in the order of
-   * {@code tensors}; reads the fields the shapes' dims name and the parts, not the tensor
-   * fields.
+   * The descriptions of {@code tensors(model)}, reading dims and parts, not tensor fields.
    *
    * @throws NullPointerException if {@code model} is null
-   * @throws IllegalArgumentException if a dimension read from the model is out of bounds,
-   *     or a part array or list holds a null
+   * @throws IllegalArgumentException for a dimension out of bounds or a null part element
    */
   public static List<TensorSpec> specs(Attention model) {
     return Walker.specs(model, WALK_FUNCTION);
   }
 
   /**
-   * Visits the tensors and parts of {@code model} for the runtime's {@link Walker}: called by
-   * {@code initialize}, {@code tensors} and {@code specs}, and by the initializers of
-   * subclasses and of models made of parts; not for direct use.
+   * Visits the tensors and parts of {@code model} for the {@link Walker}; not for direct use.
    */
   public static void walk(Attention model, Walker w) {
     if (w.enter(model.wq, TENSOR_FIELDS[0], model.dModel, model.heads, 16 /* HEAD_DIM */)) {
@@ -108,10 +95,9 @@ public final class AttentionInitializer {
     }
 
     /**
-     * The description of {@code model.wq}: its shape, size and fans for the model's
-     * dimensions.
+     * The description of {@code model.wq} for the model's dimensions.
      *
-     * @throws IllegalArgumentException if a dimension read from the model is out of bounds
+     * @throws IllegalArgumentException if a dimension is out of bounds
      */
     public static TensorSpec spec(Attention model) {
       return TENSOR_FIELDS[0].spec(model.dModel, model.heads, 16 /* HEAD_DIM */);
@@ -129,10 +115,9 @@ public final class AttentionInitializer {
     }
 
     /**
-     * The description of {@code model.wo}: its shape, size and fans for the model's
-     * dimensions.
+     * The description of {@code model.wo} for the model's dimensions.
      *
-     * @throws IllegalArgumentException if a dimension read from the model is out of bounds
+     * @throws IllegalArgumentException if a dimension is out of bounds
      */
     public static TensorSpec spec(Attention model) {
       return TENSOR_FIELDS[1].spec(model.heads, 16 /* HEAD_DIM */, model.dModel);

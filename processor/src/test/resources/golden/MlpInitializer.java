@@ -10,12 +10,9 @@ import java.util.function.BiConsumer;
 import javax.annotation.processing.Generated;
 
 /**
- * Initializes the tensors of {@link Mlp}; see {@link #initialize}.
- *
- * <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
- * {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
- * A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
- * {@code LIMIT}, as {@code VarianceScaling} computed them when this class was generated.
+ * Initializes the tensors of {@link Mlp}. Each tensor field has a nested class with its {@code
+ * KEY}, and for a constant shape {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
+ * A variance-scaled one also has {@code VARIANCE} and {@code STDDEV} or {@code LIMIT}.
  */
 @Generated("io.github.varscale.processor.VarianceScaledProcessor")
 public final class MlpInitializer {
@@ -37,66 +34,56 @@ public final class MlpInitializer {
   }
 
   /**
-   * Allocates every null tensor field of {@code model} and of its parts with its declared
-   * shape, then fills every tensor with its initializer's values for {@code seed}: the
-   * model's own tensors, inherited ones included, then its parts, in declaration order.
+   * Allocates the null tensor fields of {@code model} and its parts, then fills every
+   * tensor for {@code seed}: the model's own, inherited ones included, then its parts.
    *
    * @throws NullPointerException if {@code model} is null
-   * @throws IllegalArgumentException if a field holds an array of another shape, a
-   *     dimension read from the model is out of bounds, or a part array or list holds a
-   *     null; then no field of the model or its parts has changed
+   * @throws IllegalArgumentException for a wrong shape, a dimension out of bounds or a null
+   *     part element, having changed nothing
    */
   public static void initialize(Mlp model, long seed) {
     Walker.initialize(model, seed, WALK_FUNCTION);
   }
 
   /**
-   * As {@code initialize(model, seed)}, with the key of each tensor {@code scope + "." +
-   * path}: for a model composed by hand.
+   * As {@code initialize(model, seed)}, each tensor's key {@code scope + "." + path}.
    *
    * @throws NullPointerException if {@code model} or {@code scope} is null
-   * @throws IllegalArgumentException if {@code scope} is empty, or as {@code
-   *     initialize(model, seed)}
+   * @throws IllegalArgumentException if {@code scope} is empty, or as {@code initialize}
    */
   public static void initialize(Mlp model, long seed, String scope) {
     Walker.initialize(model, seed, scope, WALK_FUNCTION);
   }
 
   /**
-   * The tensors of {@code model} and of its parts, in the order {@code initialize} fills
-   * them; a null tensor field is first allocated with zeros.
+   * The tensors of {@code model} and its parts in fill order, null fields allocated (zeros).
    *
    * @throws NullPointerException if {@code model} is null
-   * @throws IllegalArgumentException as {@code initialize} refuses the model
+   * @throws IllegalArgumentException as {@code initialize}
    */
   public static List<ModelTensor> tensors(Mlp model) {
     return Walker.tensors(model, WALK_FUNCTION);
   }
 
   /**
-   * The descriptions of the tensors of {@code model} and of its parts, in the order of
-   * {@code tensors}; reads the fields the shapes' dims name and the parts, not the tensor
-   * fields.
+   * The descriptions of {@code tensors(model)}, reading dims and parts, not tensor fields.
    *
    * @throws NullPointerException if {@code model} is null
-   * @throws IllegalArgumentException if a dimension read from the model is out of bounds,
-   *     or a part array or list holds a null
+   * @throws IllegalArgumentException for a dimension out of bounds or a null part element
    */
   public static List<TensorSpec> specs(Mlp model) {
     return Walker.specs(model, WALK_FUNCTION);
   }
 
   /**
-   * The descriptions of the tensors of any {@link Mlp}, whose shapes are constants.
+   * The descriptions of the tensors of any {@link Mlp}.
    */
   public static List<TensorSpec> specs() {
     return StaticSpecs.of().tensors(TENSOR_FIELDS).build();
   }
 
   /**
-   * Visits the tensors and parts of {@code model} for the runtime's {@link Walker}: called by
-   * {@code initialize}, {@code tensors} and {@code specs}, and by the initializers of
-   * subclasses and of models made of parts; not for direct use.
+   * Visits the tensors and parts of {@code model} for the {@link Walker}; not for direct use.
    */
   public static void walk(Mlp model, Walker w) {
     if (w.enter(model.w1, TENSOR_FIELDS[0])) {

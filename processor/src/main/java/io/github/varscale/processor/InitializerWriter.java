@@ -68,17 +68,14 @@ final class InitializerWriter {
 
   private static final String CLASS_DOC =
       """
-      Initializes the tensors of {@link $T}; see {@link #initialize}.
-
-      <p>Each tensor field has a nested class with its {@code KEY}; for a constant shape also
-      {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
+      Initializes the tensors of {@link $T}. Each tensor field has a nested class with its {@code
+      KEY}, and for a constant shape {@code FAN_IN}, {@code FAN_OUT} and {@code SIZE}.
       """;
 
   /** The class javadoc's last sentence when a field is variance-scaled. */
   private static final String VARIANCE_DOC =
       """
-      A variance-scaled field of constant shape also has {@code VARIANCE} and {@code STDDEV} or
-      {@code LIMIT}, as {@code VarianceScaling} computed them when this class was generated.
+      A variance-scaled one also has {@code VARIANCE} and {@code STDDEV} or {@code LIMIT}.
       """;
 
   /** The width of a nested class's javadoc text, so that its lines stay within 100 columns. */
@@ -216,14 +213,12 @@ final class InitializerWriter {
         .addParameter(TypeName.LONG, "seed")
         .addJavadoc(
             """
-            Allocates every null tensor field of {@code model} and of its parts with its declared
-            shape, then fills every tensor with its initializer's values for {@code seed}: the
-            model's own tensors, inherited ones included, then its parts, in declaration order.
+            Allocates the null tensor fields of {@code model} and its parts, then fills every
+            tensor for {@code seed}: the model's own, inherited ones included, then its parts.
 
             @throws NullPointerException if {@code model} is null
-            @throws IllegalArgumentException if a field holds an array of another shape, a
-                dimension read from the model is out of bounds, or a part array or list holds a
-                null; then no field of the model or its parts has changed
+            @throws IllegalArgumentException for a wrong shape, a dimension out of bounds or a null
+                part element, having changed nothing
             """)
         .addStatement("$T.initialize(model, seed, $N)", WALKER, WALK_FUNCTION)
         .build();
@@ -237,12 +232,10 @@ final class InitializerWriter {
         .addParameter(String.class, "scope")
         .addJavadoc(
             """
-            As {@code initialize(model, seed)}, with the key of each tensor {@code scope + "." +
-            path}: for a model composed by hand.
+            As {@code initialize(model, seed)}, each tensor's key {@code scope + "." + path}.
 
             @throws NullPointerException if {@code model} or {@code scope} is null
-            @throws IllegalArgumentException if {@code scope} is empty, or as {@code
-                initialize(model, seed)}
+            @throws IllegalArgumentException if {@code scope} is empty, or as {@code initialize}
             """)
         .addStatement("$T.initialize(model, seed, scope, $N)", WALKER, WALK_FUNCTION)
         .build();
@@ -255,11 +248,10 @@ final class InitializerWriter {
         .addParameter(spec.modelType(), "model")
         .addJavadoc(
             """
-            The tensors of {@code model} and of its parts, in the order {@code initialize} fills
-            them; a null tensor field is first allocated with zeros.
+            The tensors of {@code model} and its parts in fill order, null fields allocated (zeros).
 
             @throws NullPointerException if {@code model} is null
-            @throws IllegalArgumentException as {@code initialize} refuses the model
+            @throws IllegalArgumentException as {@code initialize}
             """)
         .addStatement("return $T.tensors(model, $N)", WALKER, WALK_FUNCTION)
         .build();
@@ -272,13 +264,10 @@ final class InitializerWriter {
         .addParameter(spec.modelType(), "model")
         .addJavadoc(
             """
-            The descriptions of the tensors of {@code model} and of its parts, in the order of
-            {@code tensors}; reads the fields the shapes' dims name and the parts, not the tensor
-            fields.
+            The descriptions of {@code tensors(model)}, reading dims and parts, not tensor fields.
 
             @throws NullPointerException if {@code model} is null
-            @throws IllegalArgumentException if a dimension read from the model is out of bounds,
-                or a part array or list holds a null
+            @throws IllegalArgumentException for a dimension out of bounds or a null part element
             """)
         .addStatement("return $T.specs(model, $N)", WALKER, WALK_FUNCTION)
         .build();
@@ -300,9 +289,7 @@ final class InitializerWriter {
     MethodSpec.Builder method = MethodSpec.methodBuilder("specs")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(LIST, ClassName.get(TensorSpec.class)))
-        .addJavadoc("The descriptions of the tensors of any {@link $T}$L, whose shapes are"
-            + " constants.\n", spec.model(), spec.parts().isEmpty() ? ""
-                : CodeBlock.of(" with all its parts"));
+        .addJavadoc("The descriptions of the tensors of any {@link $T}.\n", spec.model());
     if (statements.isEmpty()) {
       type.addMethod(method.addStatement("return $L.build()", start).build());
       return;
@@ -322,9 +309,7 @@ final class InitializerWriter {
         .addParameter(WALKER, "w")
         .addJavadoc(
             """
-            Visits the tensors and parts of {@code model} for the runtime's {@link $T}: called by
-            {@code initialize}, {@code tensors} and {@code specs}, and by the initializers of
-            subclasses and of models made of parts; not for direct use.
+            Visits the tensors and parts of {@code model} for the {@link $T}; not for direct use.
             """, WALKER);
     spec.superInitializer().ifPresent(parent -> walk.addStatement("$T.walk(model, w)", parent));
     List<CodeBlock> visits = new ArrayList<>();
@@ -469,10 +454,9 @@ final class InitializerWriter {
         .addParameter(spec.modelType(), "model")
         .addJavadoc(
             """
-            The description of {@code model.$L}: its shape, size and fans for the model's
-            dimensions.
+            The description of {@code model.$L} for the model's dimensions.
 
-            @throws IllegalArgumentException if a dimension read from the model is out of bounds
+            @throws IllegalArgumentException if a dimension is out of bounds
             """, tensor.field())
         .addStatement("return $N[$L].spec($L)", TENSOR_FIELDS, index, reads)
         .build();
