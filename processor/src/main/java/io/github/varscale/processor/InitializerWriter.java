@@ -328,49 +328,55 @@ final class InitializerWriter {
     type.addMethods(chunks);
   }
 
-  /** The statements visiting one tensor field: enter, allocate if told to, leave. */
+  /**
+   * The statements visiting one tensor field: enter, allocate if told to, leave. They are written
+   * as text, JavaPoet formatting only the dims values a static field may need qualified: it
+   * splits every piece it emits into lines with a regular expression, twice (once to collect the
+   * imports), and a field's statements in pieces were the bulk of the processor's time.
+   */
   private CodeBlock visit(TensorPlan tensor, int index) {
+    String field = "model." + tensor.field();
+    String enter = "if (w.enter(" + field + ", " + TENSOR_FIELDS + "[" + index + "]";
+    String rest = ")) {\n"
+        + "  " + field + " = " + allocation(tensor) + ";\n"
+        + "}\n"
+        + "w.leave(" + field + ");\n";
+    if (tensor.reads().isEmpty()) {
+      return CodeBlock.of("$L", enter + rest);
+    }
     CodeBlock reads = tensor.reads().stream()
         .map(this::read)
         .collect(CodeBlock.joining(", ", ", ", ""));
-    return CodeBlock.builder()
-        .beginControlFlow("if (w.enter(model.$N, $N[$L]$L))", tensor.field(), TENSOR_FIELDS,
-            index, tensor.reads().isEmpty() ? CodeBlock.of("") : reads)
-        .addStatement("model.$N = $L", tensor.field(), allocation(tensor))
-        .endControlFlow()
-        .addStatement("w.leave(model.$N)", tensor.field())
-        .build();
+    return CodeBlock.of("$L$L$L", enter, reads, rest);
   }
 
   private CodeBlock read(Read read) {
     if (read.constant().isPresent()) {
-      return CodeBlock.of("$L /* $L */", read.constant().get(), read.name());
+      return CodeBlock.of("$L", read.constant().get() + " /* " + read.name() + " */");
     }
     return read.isStatic()
         ? CodeBlock.of("$T.$N", spec.model(), read.name())
-        : CodeBlock.of("model.$N", read.name());
+        : CodeBlock.of("$L", "model." + read.name());
   }
 
   /**
    * {@code new float[W.SIZE]} or {@code new float[784][256]} for a constant shape, {@code new
    * float[w.size()]} or {@code new float[w.dim(0)][w.dim(1)]} for one read from the model.
    */
-  private static CodeBlock allocation(TensorPlan tensor) {
-    TypeName element = tensor.isDouble() ? TypeName.DOUBLE : TypeName.FLOAT;
+  private static String allocation(TensorPlan tensor) {
+    StringBuilder allocation = new StringBuilder("new ")
+        .append(tensor.isDouble() ? "double" : "float");
     if (tensor.isFlat()) {
-      return tensor.shape().isPresent()
-          ? CodeBlock.of("new $T[$N.SIZE]", element, tensor.nestedClass())
-          : CodeBlock.of("new $T[w.size()]", element);
+      return allocation.append(tensor.shape().isPresent()
+          ? "[" + tensor.nestedClass() + ".SIZE]"
+          : "[w.size()]").toString();
     }
-    CodeBlock.Builder allocation = CodeBlock.builder().add("new $T", element);
     for (int d = 0; d < tensor.arrayRank(); d++) {
-      if (tensor.shape().isPresent()) {
-        allocation.add("[$L]", tensor.shape().get().get(d));
-      } else {
-        allocation.add("[w.dim($L)]", d);
-      }
+      allocation.append('[')
+          .append(tensor.shape().isPresent() ? tensor.shape().get().get(d) : "w.dim(" + d + ")")
+          .append(']');
     }
-    return allocation.build();
+    return allocation.toString();
   }
 
   /** The parameters of the methods a long walk or specs is split into. */
