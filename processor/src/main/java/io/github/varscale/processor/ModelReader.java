@@ -80,6 +80,12 @@ final class ModelReader {
   private final Types types;
   private final UnresolvedAnnotations unresolved;
 
+  /**
+   * Whether {@code javax.annotation.processing.Generated} exists, looked up once: javac searches
+   * every module for a type name, and the answer is the same for every class of a compilation.
+   */
+  private Boolean generatedExists;
+
   ModelReader(Elements elements, Types types, UnresolvedAnnotations unresolved) {
     this.elements = elements;
     this.types = types;
@@ -630,7 +636,10 @@ final class ModelReader {
   }
 
   private boolean generatedVisible(TypeElement type) {
-    if (elements.getTypeElement(GENERATED) == null) {
+    if (generatedExists == null) {
+      generatedExists = elements.getTypeElement(GENERATED) != null;
+    }
+    if (!generatedExists) {
       return false;
     }
     ModuleElement module = elements.getModuleOf(type);

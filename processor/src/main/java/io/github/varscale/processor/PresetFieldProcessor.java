@@ -56,7 +56,8 @@ public final class PresetFieldProcessor extends AbstractProcessor {
       return false;
     }
     try {
-      mainRan |= annotations.stream()
+      // Once the main processor has run it runs in every later round: no need to look again.
+      mainRan = mainRan || annotations.stream()
           .anyMatch(a -> VarianceScaledProcessor.ANNOTATIONS.contains(
               a.getQualifiedName().toString()))
           || !round.getElementsAnnotatedWithAny(mainAnnotations().toArray(TypeElement[]::new))
