@@ -72,22 +72,6 @@ class ArgumentCheckTest {
     assertTrue(Arrays.stream(toDouble(dst)).allMatch(x -> x != 0), "every element written");
   }
 
-  @Test
-  void variancesFollowTheModes() {
-    Fans fans = new Fans(300, 100);
-    assertEquals(2.0 / 300, VarianceScaling.of(2, Mode.FAN_IN, Distribution.NORMAL)
-        .variance(fans));
-    assertEquals(2.0 / 100, VarianceScaling.of(2, Mode.FAN_OUT, Distribution.NORMAL)
-        .variance(fans));
-    assertEquals(2.0 / 200, VarianceScaling.of(2, Mode.FAN_AVG, Distribution.NORMAL)
-        .variance(fans));
-    // The average is a real number, not rounded: (1 + 2) / 2 = 1.5.
-    assertEquals(1 / 1.5, VarianceScaling.of(1, Mode.FAN_AVG, Distribution.NORMAL)
-        .variance(new Fans(1, 2)));
-    assertEquals(Math.sqrt(3 * 2.0 / 300), VarianceScaling.of(2, Mode.FAN_IN,
-        Distribution.UNIFORM).bound(fans));
-  }
-
   private static void assertRefusedUnchanged(
       String argument, String found, int dstOffset, int count, long firstIndex) {
     float[] floats = new float[10];
