@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The fixed laws' values are docs/sampling.md's formulas, recomputed here from their parts: the
  * words of {@link SplittableRandom} (whose outputs are SplitMix64's words) for the uniform, and
- * the standard samples of the same ziggurats for the normals. Compared bit for bit.
+ * the standard samples of the same ziggurats for the normals. Compared bit for bit (JUnit's
+ * {@code assertEquals} without a delta compares the bits, the sign of a zero included).
  */
 class FixedFormulaTest {
   private static final Fans ANY_FANS = new Fans(3, 5);
@@ -56,8 +57,8 @@ class FixedFormulaTest {
         .fill(truncated, fans, SEED, KEY);
     double s = Math.sqrt(v) / 0.87962566103423978;
     for (int i = 0; i < N; i++) {
-      assertEquals(z[i] * Math.sqrt(v), normal[i], 0.0, "element " + i);
-      assertEquals(zTruncated[i] * s, truncated[i], 0.0, "element " + i);
+      assertEquals(z[i] * Math.sqrt(v), normal[i], "element " + i);
+      assertEquals(zTruncated[i] * s, truncated[i], "element " + i);
     }
   }
 
@@ -65,10 +66,12 @@ class FixedFormulaTest {
    * Floats: {@code m = 2u + 1 - 2^24} for the 24 bits {@code u} of the element's half of its pair's
    * word, then {@code (float) center + m * ((float) half * 2^-24)} in float arithmetic, clamped
    * to {@code [(float) minval, (float) maxval]}; {@code center = minval / 2 + maxval / 2} and
-   * {@code half = maxval / 2 - minval / 2} in double.
+   * {@code half = maxval / 2 - minval / 2} in double. The last row's step is 0 in float, so every
+   * value is {@code +0.0 + (±0.0) = +0.0}, never the {@code -0.0} of {@code m * step} alone.
    */
   @ParameterizedTest(name = "U[{0}, {1}]")
-  @CsvSource({"-0.05, 0.05", "0, 1", "-3, 5", "1.0, 1.1", "1000, 1000.5", "-1e30, 3e38"})
+  @CsvSource({"-0.05, 0.05", "0, 1", "-3, 5", "1.0, 1.1", "1000, 1000.5", "-1e30, 3e38",
+      "-1e-300, 1e-300"})
   void uniformFloatsAreTheClampedFormulaOfTheWords(double minval, double maxval) {
     float[] x = new float[N];
     FixedInitializer.randomUniform(minval, maxval).fill(x, ANY_FANS, SEED, KEY);
@@ -90,10 +93,13 @@ class FixedFormulaTest {
 
   /**
    * Doubles: {@code m = 2u + 1 - 2^53} for the top 53 bits {@code u} of the element's word, then
-   * {@code center + m * (half * 2^-53)}, clamped to {@code [minval, maxval]}.
+   * {@code center + m * (half * 2^-53)}, clamped to {@code [minval, maxval]}. In the last row
+   * the halves of the least subnormal round to zeros, so the step is 0 and every value {@code
+   * +0.0}.
    */
   @ParameterizedTest(name = "U[{0}, {1}]")
-  @CsvSource({"-0.05, 0.05", "0, 1", "-3, 5", "0.48, 0.59", "1000, 1000.5", "-1e300, 1e308"})
+  @CsvSource({"-0.05, 0.05", "0, 1", "-3, 5", "0.48, 0.59", "1000, 1000.5", "-1e300, 1e308",
+      "-4.9e-324, 4.9e-324"})
   void uniformDoublesAreTheClampedFormulaOfTheWords(double minval, double maxval) {
     double[] x = new double[N];
     FixedInitializer.randomUniform(minval, maxval).fill(x, ANY_FANS, SEED, KEY);
@@ -103,7 +109,7 @@ class FixedFormulaTest {
     for (int i = 0; i < N; i++) {
       long m = 2 * (words.nextLong() >>> 11) + 1 - (1L << 53); // odd, |m| < 2^53: exact
       double value = Math.min(maxval, Math.max(minval, center + m * step));
-      assertEquals(value, x[i], 0.0, "element " + i);
+      assertEquals(value, x[i], "element " + i);
     }
   }
 
@@ -125,11 +131,11 @@ class FixedFormulaTest {
     assertEquals(1.0f, pair[1]);
 
     double lowest = (0.48 / 2 + 0.59 / 2) - ((1L << 53) - 1) * ((0.59 / 2 - 0.48 / 2) * 0x1p-53);
-    assertEquals(0.4799999999999999, lowest, 0.0, "the unclamped value");
+    assertEquals(0.4799999999999999, lowest, "the unclamped value");
     double[] one = new double[1];
     FixedInitializer.randomUniform(0.48, 0.59).law(false)
         .fill(one, 0, 1, 0, ChosenWords.streamKeyWithWord(0L, 0));
-    assertEquals(0.48, one[0], 0.0);
+    assertEquals(0.48, one[0]);
   }
 
   /**
@@ -155,7 +161,7 @@ class FixedFormulaTest {
       assertEquals(extreme, pair[0]);
       assertEquals(extreme, pair[1]);
       assertTrue(Math.abs(extreme) <= (float) limit);
-      assertEquals(sign * ((1L << 53) - 1) * doubleStep, one[0], 0.0);
+      assertEquals(sign * ((1L << 53) - 1) * doubleStep, one[0]);
       assertTrue(Math.abs(one[0]) < limit);
     }
   }
@@ -171,7 +177,7 @@ class FixedFormulaTest {
     float[] floats = new float[N];
     shifted.fill(floats, ANY_FANS, SEED, KEY);
     for (int i = 0; i < N; i++) {
-      assertEquals(mean + z[i] * stddev, doubles[i], 0.0, "element " + i);
+      assertEquals(mean + z[i] * stddev, doubles[i], "element " + i);
       assertEquals((float) (mean + z[i] * stddev), floats[i], "element " + i);
     }
   }
