@@ -60,8 +60,13 @@ class WalkerTest {
     return lines;
   }
 
+  /** Initializes {@code gpt} as the generated code does: with no scope when {@code scope} is null. */
   private static void initialize(Gpt gpt, String scope) {
-    Walker.initialize(gpt, SEED, scope, HandWrittenModels::walk);
+    if (scope == null) {
+      Walker.initialize(gpt, SEED, HandWrittenModels::walk);
+    } else {
+      Walker.initialize(gpt, SEED, scope, HandWrittenModels::walk);
+    }
   }
 
   /**
@@ -217,7 +222,7 @@ class WalkerTest {
     Attn attn = new Attn();
     attn.headDim = Integer.MIN_VALUE;
     assertRefused("p.Attn.wq: @Shape(dims = [dModel, heads, headDim]) with dModel = 8, heads = "
-        + "2, headDim = -2147483648: dimension 2", () -> Walker.initialize(attn, SEED, null,
+        + "2, headDim = -2147483648: dimension 2", () -> Walker.initialize(attn, SEED,
             HandWrittenModels::walk));
     assertNull(attn.wq);
     assertNull(attn.bias);
