@@ -113,19 +113,15 @@ public final class FanAxes {
       mark(group, inAxes, 1, "inAxes", shape);
       mark(group, outAxes, 2, "outAxes", shape);
     } else if (rank == 1) {
-      if (group[0] != 0) {
-        throw new IllegalArgumentException("batchAxes names axis 0, the only axis of shape "
-            + Arrays.toString(shape) + ", whose fans are both d0; a batch axis must be another");
-      }
+      requireNotBatch(0, ", the only axis of shape " + Arrays.toString(shape)
+          + ", whose fans are both d0", rank);
       return new Fans(shape[0], shape[0]);
     } else if (rank >= 2) {
       int in = layout == Layout.IN_OUT ? rank - 2 : 1;
       int out = layout == Layout.IN_OUT ? rank - 1 : 0;
       for (int channel : new int[] {in, out}) {
-        if (group[channel] != 0) {
-          throw new IllegalArgumentException("batchAxes names axis " + channel + ", a channel of "
-              + layout + " for shape " + Arrays.toString(shape) + "; a batch axis must be another");
-        }
+        requireNotBatch(channel, ", a channel of " + layout + " for shape "
+            + Arrays.toString(shape), rank);
       }
       group[in] = 1;
       group[out] = 2;
@@ -174,6 +170,19 @@ public final class FanAxes {
                 + "; each axis may be in one group, once");
       }
       groups[resolved] = group;
+    }
+  }
+
+  /**
+   * Refuses a batch axis that resolves to {@code axis}, one the layout needs, naming the batch
+   * axis as given; {@code why} says what the axis is.
+   */
+  private void requireNotBatch(int axis, String why, int rank) {
+    for (int i = 0; i < batchAxes.length; i++) {
+      if (batchAxes[i] == axis || batchAxes[i] == axis - rank) {
+        throw new IllegalArgumentException("batchAxes[" + i + "] = " + batchAxes[i]
+            + " names axis " + axis + why + "; a batch axis must be another");
+      }
     }
   }
 

@@ -234,12 +234,7 @@ public final class ModelTensor {
   public void get(long firstIndex, float[] dst, int dstOffset, int count) {
     Objects.requireNonNull(dst, "dst");
     checkRange(firstIndex, dst.length, dstOffset, count);
-    int done = 0;
-    while (done < count) {
-      long index = firstIndex + done;
-      Object leaf = leaves[(int) (index / leafLength)];
-      int from = (int) (index % leafLength);
-      int n = Math.min(count - done, leafLength - from);
+    forEachRun(firstIndex, count, (leaf, from, done, n) -> {
       if (leaf instanceof float[]) {
         System.arraycopy(leaf, from, dst, dstOffset + done, n);
       } else {
@@ -248,8 +243,7 @@ public final class ModelTensor {
           dst[dstOffset + done + j] = (float) source[from + j];
         }
       }
-      done += n;
-    }
+    });
   }
 
   /**
@@ -262,12 +256,7 @@ public final class ModelTensor {
   public void get(long firstIndex, double[] dst, int dstOffset, int count) {
     Objects.requireNonNull(dst, "dst");
     checkRange(firstIndex, dst.length, dstOffset, count);
-    int done = 0;
-    while (done < count) {
-      long index = firstIndex + done;
-      Object leaf = leaves[(int) (index / leafLength)];
-      int from = (int) (index % leafLength);
-      int n = Math.min(count - done, leafLength - from);
+    forEachRun(firstIndex, count, (leaf, from, done, n) -> {
       if (leaf instanceof double[]) {
         System.arraycopy(leaf, from, dst, dstOffset + done, n);
       } else {
@@ -276,8 +265,7 @@ public final class ModelTensor {
           dst[dstOffset + done + j] = source[from + j];
         }
       }
-      done += n;
-    }
+    });
   }
 
   /**
@@ -291,12 +279,7 @@ public final class ModelTensor {
   public void set(long firstIndex, float[] src, int srcOffset, int count) {
     Objects.requireNonNull(src, "src");
     checkRange(firstIndex, src.length, srcOffset, count);
-    int done = 0;
-    while (done < count) {
-      long index = firstIndex + done;
-      Object leaf = leaves[(int) (index / leafLength)];
-      int from = (int) (index % leafLength);
-      int n = Math.min(count - done, leafLength - from);
+    forEachRun(firstIndex, count, (leaf, from, done, n) -> {
       if (leaf instanceof float[]) {
         System.arraycopy(src, srcOffset + done, leaf, from, n);
       } else {
@@ -305,8 +288,7 @@ public final class ModelTensor {
           target[from + j] = src[srcOffset + done + j];
         }
       }
-      done += n;
-    }
+    });
   }
 
   /**
@@ -320,12 +302,7 @@ public final class ModelTensor {
   public void set(long firstIndex, double[] src, int srcOffset, int count) {
     Objects.requireNonNull(src, "src");
     checkRange(firstIndex, src.length, srcOffset, count);
-    int done = 0;
-    while (done < count) {
-      long index = firstIndex + done;
-      Object leaf = leaves[(int) (index / leafLength)];
-      int from = (int) (index % leafLength);
-      int n = Math.min(count - done, leafLength - from);
+    forEachRun(firstIndex, count, (leaf, from, done, n) -> {
       if (leaf instanceof double[]) {
         System.arraycopy(src, srcOffset + done, leaf, from, n);
       } else {
@@ -334,6 +311,29 @@ public final class ModelTensor {
           target[from + j] = (float) src[srcOffset + done + j];
         }
       }
+    });
+  }
+
+  /** A run of consecutive flat elements that lie in one leaf array. */
+  @FunctionalInterface
+  private interface Run {
+    /**
+     * @param leaf the leaf array
+     * @param from the run's first index in the leaf
+     * @param done how many elements of the slice come before the run
+     * @param count the run's length
+     */
+    void copy(Object leaf, int from, int done, int count);
+  }
+
+  /** Splits elements {@code [firstIndex, firstIndex + count)} into runs, one per leaf. */
+  private void forEachRun(long firstIndex, int count, Run run) {
+    int done = 0;
+    while (done < count) {
+      long index = firstIndex + done;
+      int from = (int) (index % leafLength);
+      int n = Math.min(count - done, leafLength - from);
+      run.copy(leaves[(int) (index / leafLength)], from, done, n);
       done += n;
     }
   }

@@ -15,11 +15,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <pre>{@code
- * tensor          shape        type   parameters  initializer
- * embed           [1000, 64]   float      64,000  RandomNormal(stddev=0.02)
- * blocks.0.attn.wq [64, 4, 16] float       4,096  GlorotUniform
- * ...
- * 3 tensors, 72,192 parameters, 282.0 KiB
+ * tensor            shape        type   parameters  initializer
+ * embed             [1000, 64]   float      64,000  RandomNormal(mean=0.0, stddev=0.02)
+ * blocks.0.attn.wq  [64, 4, 16]  float       4,096  GlorotUniform
+ * blocks.0.ln.bias  [64]         float          64  Zeros
+ * 3 tensors, 68,160 parameters, 266.3 KiB
  * }</pre>
  */
 public final class Summary {
@@ -38,11 +38,16 @@ public final class Summary {
   /**
    * The summary of {@code specs}, in their order.
    *
-   * @throws NullPointerException if {@code specs} or one of them is null
+   * @throws NullPointerException if {@code specs} or one of them is null, with the message
+   *     {@code "specs"} or {@code "specs[i]"}
    * @throws IllegalArgumentException if the totals overflow a {@code long}
    */
   public static Summary of(List<TensorSpec> specs) {
-    List<TensorSpec> copy = List.copyOf(Objects.requireNonNull(specs, "specs"));
+    TensorSpec[] given = Objects.requireNonNull(specs, "specs").toArray(new TensorSpec[0]);
+    for (int i = 0; i < given.length; i++) {
+      Objects.requireNonNull(given[i], "specs[" + i + "]");
+    }
+    List<TensorSpec> copy = List.of(given);
     long parameters = 0;
     long bytes = 0;
     try {
@@ -107,7 +112,7 @@ public final class Summary {
       }
       table.append(line.toString().stripTrailing()).append('\n');
     }
-    table.append(String.format(Locale.ROOT, "%,d %s, %,d parameters, %s%n", specs.size(),
+    table.append(String.format(Locale.ROOT, "%,d %s, %,d parameters, %s\n", specs.size(),
         specs.size() == 1 ? "tensor" : "tensors", parameters, humanBytes(bytes)));
     return table.toString();
   }
@@ -115,13 +120,15 @@ public final class Summary {
   /**
    * The initializer's annotation, with its settings where the name does not imply them: {@code
    * HeNormal}, {@code VarianceScaled(scale=2.0, mode=FAN_OUT, distribution=NORMAL)}, {@code
-   * RandomNormal(mean=0.0, stddev=0.02)}.
+   * RandomNormal(mean=0.0, stddev=0.02)}, and for a spec made by hand {@code
+   * VarianceScaling(scale=2.0, ...)}.
    */
   private static String initializer(TensorSpec spec) {
     String name = spec.initializerName();
     String description = spec.initializer().toString();
     int bracket = description.indexOf('[');
-    boolean preset = spec.initializer() instanceof VarianceScaling && !name.equals("VarianceScaled");
+    boolean preset = spec.initializer() instanceof VarianceScaling && !name.equals("VarianceScaled")
+        && !name.equals(description.substring(0, Math.max(bracket, 0)));
     if (bracket < 0 || preset) {
       return name;
     }
@@ -136,7 +143,8 @@ public final class Summary {
     }
     double value = bytes;
     int unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
+    // Up a unit from where one decimal would round to 1024.0: 1,048,575 B is "1.0 MiB".
+    while (value >= 1023.95 && unit < units.length - 1) {
       value /= 1024;
       unit++;
     }

@@ -261,6 +261,14 @@ final class Ziggurat {
     return tailStart;
   }
 
+  /**
+   * The width {@code x[i]} of layer {@code i}, {@code 0 <= i <= LAYERS}. For the tests, which
+   * pick words in a layer's wedge to drive the slow path.
+   */
+  double layerWidth(int i) {
+    return x[i];
+  }
+
   /** The area of layer {@code i}'s rectangle, {@code x[i] (y[i + 1] - y[i])}. For the tests. */
   double layerArea(int i) {
     return x[i] * (y[i + 1] - y[i]);

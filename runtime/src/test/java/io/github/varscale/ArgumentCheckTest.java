@@ -1,11 +1,13 @@
 package io.github.varscale;
 
+import static io.github.varscale.Refusals.assertNpe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,31 +74,24 @@ class ArgumentCheckTest {
     assertTrue(Arrays.stream(toDouble(dst)).allMatch(x -> x != 0), "every element written");
   }
 
-  @Test
-  void variancesFollowTheModes() {
-    Fans fans = new Fans(300, 100);
-    assertEquals(2.0 / 300, VarianceScaling.of(2, Mode.FAN_IN, Distribution.NORMAL)
-        .variance(fans));
-    assertEquals(2.0 / 100, VarianceScaling.of(2, Mode.FAN_OUT, Distribution.NORMAL)
-        .variance(fans));
-    assertEquals(2.0 / 200, VarianceScaling.of(2, Mode.FAN_AVG, Distribution.NORMAL)
-        .variance(fans));
-    // The average is a real number, not rounded: (1 + 2) / 2 = 1.5.
-    assertEquals(1 / 1.5, VarianceScaling.of(1, Mode.FAN_AVG, Distribution.NORMAL)
-        .variance(new Fans(1, 2)));
-    assertEquals(Math.sqrt(3 * 2.0 / 300), VarianceScaling.of(2, Mode.FAN_IN,
-        Distribution.UNIFORM).bound(fans));
-  }
-
+  /** Refused by every kind of initializer, a constant's (which draws nothing) included. */
   private static void assertRefusedUnchanged(
       String argument, String found, int dstOffset, int count, long firstIndex) {
     float[] floats = new float[10];
     double[] doubles = new double[10];
     Arrays.fill(floats, 7f);
     Arrays.fill(doubles, 7.0);
+    for (Initializer init : List.of(INIT, FixedInitializer.ones(),
+        FixedInitializer.randomUniform(0, 1))) {
+      assertRefusedUnchanged(init, argument, found, dstOffset, count, firstIndex, floats, doubles);
+    }
+  }
+
+  private static void assertRefusedUnchanged(Initializer init, String argument, String found,
+      int dstOffset, int count, long firstIndex, float[] floats, double[] doubles) {
     for (Executable call : new Executable[] {
-        () -> INIT.fill(floats, dstOffset, count, firstIndex, FANS, 1, "k"),
-        () -> INIT.fill(doubles, dstOffset, count, firstIndex, FANS, 1, "k")}) {
+        () -> init.fill(floats, dstOffset, count, firstIndex, FANS, 1, "k"),
+        () -> init.fill(doubles, dstOffset, count, firstIndex, FANS, 1, "k")}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
       assertTrue(e.getMessage().startsWith(argument + " must be"), e.getMessage());
       assertTrue(e.getMessage().contains(found), e.getMessage());
@@ -105,10 +100,6 @@ class ArgumentCheckTest {
     Arrays.fill(sevens, 7f);
     assertArrayEquals(sevens, floats, "nothing written");
     assertArrayEquals(toDouble(sevens), doubles, "nothing written");
-  }
-
-  private static void assertNpe(String parameter, Executable call) {
-    assertEquals(parameter, assertThrows(NullPointerException.class, call).getMessage());
   }
 
   private static double[] toDouble(float[] x) {

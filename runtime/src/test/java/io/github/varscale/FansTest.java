@@ -32,11 +32,7 @@ class FansTest {
         "OUT_IN; 32 16 2 3 5;   480;  960", // rf = 30
       })
   void fansFollowTheLayout(Layout layout, String dims, long fanIn, long fanOut) {
-    int[] shape =
-        dims.isBlank()
-            ? new int[0]
-            : java.util.Arrays.stream(dims.trim().split(" +")).mapToInt(Integer::parseInt).toArray();
-    assertEquals(new Fans(fanIn, fanOut), Fans.of(layout, shape));
+    assertEquals(new Fans(fanIn, fanOut), Fans.of(layout, Dims.parse(dims)));
   }
 
   @Test

@@ -3,37 +3,22 @@ package io.github.varscale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.varscale.LawChecks.Precision;
 import java.util.Arrays;
-import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
 import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
-import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/**
- * The samples follow the exact target law. Every check uses a fixed seed, so the outcome is
- * deterministic; the tolerances are set so that a correct sampler would fail them with
- * probability below about 1e-6 for a random seed, while a wrong variance, a wrong truncation, or
- * a missing tail fails them by a wide margin.
- */
+/** The variance-scaled laws' samples follow the exact target law; see {@link LawChecks}. */
 class SampleStatisticsTest {
   private static final int N = 1 << 19;
   private static final long SEED = 20261123L;
   /** A dense kernel: fan_in = 300, fan_out = 100, so the three modes give three variances. */
   private static final Fans FANS = Fans.of(Layout.IN_OUT, 300, 100);
-  /**
-   * Five standard errors: a normal statistic exceeds it with probability 5.7e-7. The sample mean
-   * and the sample variance are asymptotically normal (central limit theorem) with n = 2^19.
-   */
-  private static final double Z = 5.0;
-
-  enum Precision {
-    FLOAT,
-    DOUBLE
-  }
+  private static final double Z = LawChecks.Z;
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Precision.class)
@@ -90,7 +75,7 @@ class SampleStatisticsTest {
   void normalTailHasItsMass(Precision precision) {
     int n = 1 << 22;
     VarianceScaling init = VarianceScaling.of(1.0, Mode.FAN_IN, Distribution.NORMAL);
-    double[] x = fill(init, new Fans(1, 1), precision, n, SEED);
+    double[] x = LawChecks.sample(init, new Fans(1, 1), precision, n, SEED);
     for (double t : new double[] {3.0, Ziggurat.NORMAL.tailStart()}) {
       double p = 2 * NormalDistribution.of(0, 1).survivalProbability(t);
       long beyond = Arrays.stream(x).filter(value -> Math.abs(value) > t).count();
@@ -132,56 +117,17 @@ class SampleStatisticsTest {
   }
 
   private static double[] sample(VarianceScaling init, Precision precision) {
-    return fill(init, FANS, precision, N, SEED);
+    return LawChecks.sample(init, FANS, precision, N, SEED);
   }
 
-  static double[] fill(VarianceScaling init, Fans fans, Precision precision, int n, long seed) {
-    if (precision == Precision.DOUBLE) {
-      double[] x = new double[n];
-      init.fill(x, fans, seed, "stats#w");
-      return x;
-    }
-    float[] f = new float[n];
-    init.fill(f, fans, seed, "stats#w");
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = f[i];
-    }
-    return x;
-  }
-
-  /**
-   * Kolmogorov-Smirnov against the exact CDF, and mean and variance within {@link #Z} standard
-   * errors of 0 and {@code v}. The standard error of the mean is {@code sqrt(v / n)}; that of the
-   * sample variance is {@code sqrt((m4 - v^2) / n)}, with {@code m4} the law's fourth central
-   * moment, estimated from the sample (it is finite for all three laws).
-   */
+  /** Also checks that the law's mean and variance are 0 and {@code v}, as API.md requires. */
   private static void checkLaw(double[] x, double v, ContinuousDistribution law) {
-    DoubleUnaryOperator cdf = law::cumulativeProbability;
-    KolmogorovSmirnovTest.OneResult ks = KolmogorovSmirnovTest.withDefaults().test(x, cdf);
-    // With n = 2^19, the statistic's 1e-6 critical value is sqrt(ln(2e6) / 2n) = 0.0026; a
-    // variance off by 1% moves it by about 0.002, a missing tail or a wrong cut by more.
-    assertTrue(ks.getPValue() > 1e-6, "KS D = " + ks.getStatistic() + ", p = " + ks.getPValue());
-    double n = x.length;
-    double mean = Arrays.stream(x).sum() / n;
-    double m2 = 0;
-    double m4 = 0;
-    for (double value : x) {
-      double d = value * value;
-      m2 += d;
-      m4 += d * d;
-    }
-    m2 /= n;
-    m4 /= n;
-    assertEquals(0.0, mean, Z * Math.sqrt(v / n), "mean");
-    assertEquals(v, m2, Z * Math.sqrt((m4 - m2 * m2) / n), "variance");
+    assertEquals(0.0, law.getMean(), 0.0);
+    assertEquals(v, law.getVariance(), 1e-15);
+    LawChecks.checkLaw(x, law);
   }
 
   private static double maxAbs(double[] x) {
-    double max = 0;
-    for (double value : x) {
-      max = Math.max(max, Math.abs(value));
-    }
-    return max;
+    return Math.max(LawChecks.max(x), -LawChecks.min(x));
   }
 }

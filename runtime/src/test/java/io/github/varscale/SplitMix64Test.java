@@ -100,4 +100,17 @@ class SplitMix64Test {
       }
     }
   }
+
+  /** The tests' chosen-word keys: mix64 undone, word n of the key is the word chosen. */
+  @Test
+  void chosenWordsAreTheWordsOfTheirKeys() {
+    SplittableRandom choices = new SplittableRandom(5);
+    for (long word : new long[] {0L, -1L, 1L << 63, 0x0123456789abcdefL, choices.nextLong()}) {
+      for (long n : new long[] {0, 1, 1023, 1L << 40}) {
+        assertEquals(word, SplitMix64.word(ChosenWords.streamKeyWithWord(word, n), n),
+            Long.toHexString(word) + " at " + n);
+      }
+      assertEquals(word, SplitMix64.mix64(ChosenWords.unmix64(word)));
+    }
+  }
 }

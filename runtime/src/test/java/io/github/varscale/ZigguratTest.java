@@ -1,6 +1,7 @@
 package io.github.varscale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +21,33 @@ class ZigguratTest {
     assertEquals(4.92867323399e-3, v, 5e-14);
   }
 
-  /** varscale's 1024-layer normal: its tail starts where the same construction puts it. */
+  /**
+   * varscale's 1024-layer normal: its tail starts at r = 4.038849846109504522714423, which the
+   * same construction run in 40-digit arithmetic (mpmath) by {@code
+   * runtime/src/test/python/ziggurat_tail_start.py} puts it at; the script finds Marsaglia and
+   * Tsang's r for 256 layers to all 17 digits. The tables are built in double through 1023
+   * layers, so agreement to a few units in the last place (8.9e-16 at 4) is all there is to ask.
+   */
   @Test
-  void normalTailStartsWhereTheConstructionPutsIt() {
-    // More layers push the tail out: beyond r lies 1/1024 of the base layer's area, about 5e-5.
-    assertEquals(4.0388, Ziggurat.NORMAL.tailStart(), 1e-4);
+  void normalTailStartsWhereAHighPrecisionConstructionPutsIt() {
+    assertEquals(4.038849846109504522714423, Ziggurat.NORMAL.tailStart(), 4e-15);
+    assertEquals(Double.POSITIVE_INFINITY, Ziggurat.TRUNCATED.tailStart());
+  }
+
+  /**
+   * The truncated ziggurat's widths start at the cut, 2, and shrink to 0 at the top; the normal's
+   * layer 1 starts at the tail start.
+   */
+  @Test
+  void layerWidthsStartAtTheCutOrTheTailAndShrinkToZero() {
+    for (Ziggurat z : new Ziggurat[] {Ziggurat.NORMAL, Ziggurat.TRUNCATED}) {
+      assertEquals(0.0, z.layerWidth(1024));
+      for (int i = 1; i <= 1024; i++) {
+        assertTrue(z.layerWidth(i) <= z.layerWidth(i - 1), "widths shrink upwards at " + i);
+      }
+    }
+    assertEquals(2.0, Ziggurat.TRUNCATED.layerWidth(0));
+    assertEquals(Ziggurat.NORMAL.tailStart(), Ziggurat.NORMAL.layerWidth(1));
   }
 
   /** Laplace's continued fraction against Q(x) = erfc(x / sqrt 2) sqrt(pi / 2), tabulated. */

@@ -36,4 +36,29 @@ record Site(Element element, AnnotationMirror mirror, AnnotationValue value,
   Site at(AnnotationValue attribute, AnnotationValue arrayElement) {
     return new Site(element, mirror, arrayElement, attribute);
   }
+
+  /**
+   * Where the site falls among its element's annotations and their attributes, in the order they
+   * are written (javac keeps attributes in source order): for sorting an element's problems into
+   * the order a reader meets them. The element itself, whose name follows its annotations, comes
+   * last.
+   */
+  int sourceRank() {
+    if (mirror == null) {
+      return Integer.MAX_VALUE;
+    }
+    int annotation = element.getAnnotationMirrors().indexOf(mirror);
+    int rank = (annotation < 0 ? 0 : annotation) * 1_000_000;
+    int index = 1;
+    for (AnnotationValue written : mirror.getElementValues().values()) {
+      if (written.equals(value) || written.equals(attribute)) {
+        int element = written.getValue() instanceof java.util.List<?> list && value != null
+            ? list.indexOf(value) + 1 : 0;
+        return rank + index * 1_000 + element;
+      }
+      index++;
+    }
+    // The annotation as a whole, or a defaulted attribute: before its written attributes.
+    return rank;
+  }
 }

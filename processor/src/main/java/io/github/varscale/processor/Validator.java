@@ -50,11 +50,14 @@ final class Validator {
   static List<Problem> validate(ModelClass model, ModelOutcomes outcomes) {
     Validator validator = new Validator(model, outcomes);
     validator.validateClass();
-    // Source order: the class's own problems, then each field's in declaration order.
+    // Source order: the class's own problems, then each field's in declaration order, and within
+    // a field its annotations' problems in the order they are written, then the field's own
+    // (its name follows its annotations).
     List<? extends javax.lang.model.element.Element> members =
         model.element().getEnclosedElements();
     List<Problem> sorted = new ArrayList<>(validator.problems);
-    sorted.sort(Comparator.comparingInt(p -> members.indexOf(p.site().element())));
+    sorted.sort(Comparator.comparingInt((Problem p) -> members.indexOf(p.site().element()))
+        .thenComparingInt(p -> p.site().sourceRank()));
     return List.copyOf(sorted);
   }
 

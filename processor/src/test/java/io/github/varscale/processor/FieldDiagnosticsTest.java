@@ -223,8 +223,9 @@ class FieldDiagnosticsTest {
     assertExactly(compiled.compilation(),
         error(Message.MODIFIER, file, "float[] a;"),
         error(Message.DIMENSION, file, "float[] b;").at("-1"),
-        error(Message.TYPE, file, "int[] c;").at("c;"),
-        error(Message.SCALE, file, "int[] c;").at("-1"));
+        // On one line, the annotation's problem comes first: it is written before the field.
+        error(Message.SCALE, file, "int[] c;").at("-1"),
+        error(Message.TYPE, file, "int[] c;").at("c;"));
     assertThat(compiled.written()).containsExactly("p.GoodInitializer");
   }
 }

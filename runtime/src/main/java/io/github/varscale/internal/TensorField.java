@@ -50,6 +50,11 @@ public final class TensorField {
     this.spec = shape == null
         ? null
         : TensorSpec.of(name, key, elementType, shape, axes, initializer, annotation);
+    if (spec != null && spec.size() > MAX_ARRAY) {
+      // The processor refuses such a field; the walk's allocation would truncate its size.
+      throw new IllegalArgumentException(javaName() + ": shape " + Arrays.toString(shape)
+          + " has more elements than a Java array can hold (" + MAX_ARRAY + ")");
+    }
   }
 
   /**
@@ -70,7 +75,9 @@ public final class TensorField {
    */
   public static TensorField of(String key, String annotation, Initializer initializer,
       Class<?> elementType, FanAxes axes, String shape) {
-    int[] dimensions = Arrays.stream(shape.split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] dimensions = shape.isEmpty()
+        ? new int[0]
+        : Arrays.stream(shape.split(",")).mapToInt(Integer::parseInt).toArray();
     return of(key, annotation, initializer, elementType, axes, dimensions);
   }
 
@@ -170,18 +177,15 @@ public final class TensorField {
       for (int factor : factors[d]) {
         int term = factor >= 0 ? factor : values[-1 - factor];
         if (term <= 0) {
-          throw refusal(path, "dimension " + d + ", \"" + dims[d] + "\", reads "
-              + names[-1 - factor] + " = " + term + "; every field a dimension reads must be > 0",
-              values);
+          String read = factor >= 0 ? "has the literal " + term + "; a literal must be > 0"
+              : "reads " + names[-1 - factor] + " = " + term
+                  + "; every field a dimension reads must be > 0";
+          throw refusal(path, "dimension " + d + ", \"" + dims[d] + "\", " + read, values);
         }
         value *= term;
         if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
           throw refusal(path, "dimension " + d + ", \"" + dims[d] + "\", overflows an int", values);
         }
-      }
-      if (value <= 0) {
-        throw refusal(path, "dimension " + d + ", \"" + dims[d] + "\", is " + value
-            + "; every dimension must be > 0", values);
       }
       dimensions[d] = (int) value;
       size = Math.min(size * value, MAX_ARRAY + 1);
@@ -203,8 +207,8 @@ public final class TensorField {
       read.append(i == 0 ? "" : ", ").append(names[i]).append(" = ").append(values[i]);
     }
     String field = path.equals(name) ? javaName() : path + " (" + javaName() + ")";
-    return new IllegalArgumentException(
-        field + ": @Shape(dims = " + Arrays.toString(dims) + ") with " + read + ": " + what);
+    return new IllegalArgumentException(field + ": @Shape(dims = " + Arrays.toString(dims) + ")"
+        + (names.length == 0 ? "" : " with " + read) + ": " + what);
   }
 
   /** The number of values a walk passes for the dims. */

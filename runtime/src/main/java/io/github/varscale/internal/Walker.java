@@ -234,9 +234,12 @@ public final class Walker {
     int index = 0;
     for (M part : parts) {
       if (part == null) {
-        String field = keyPrefix == null ? key.replace('#', '.') : pathPrefix + name;
+        // Named as TensorField names a field: by its Java name at the root, else by its path.
+        String javaName = key.replace('#', '.');
+        String element = pathPrefix.isEmpty() ? javaName + "[" + index + "]"
+            : pathPrefix + name + "[" + index + "] (" + javaName + ")";
         throw new IllegalArgumentException(
-            "@Submodel " + field + "[" + index + "] is null; give every element a part, or set"
+            "@Submodel " + element + " is null; give every element a part, or set"
                 + " the field itself to null to leave the part out");
       }
       String childPath = pathPrefix + name + "." + index + ".";
