@@ -160,16 +160,16 @@ final class HandWrittenModels {
 
   /** {@code SmallBlockInitializer.specs()}, as generated. */
   static List<TensorSpec> smallBlockSpecs() {
-    return StaticSpecs.of().tensor(SMALL_UP).tensor(SMALL_GATE).build();
+    return StaticSpecs.of().tensors(SMALL_UP).tensors(SMALL_GATE).build();
   }
 
   static List<TensorSpec> smallBaseSpecs() {
-    return StaticSpecs.of().tensor(SMALL_BASE_NORM)
+    return StaticSpecs.of().tensors(SMALL_BASE_NORM)
         .part("p.SmallBase#encoder", smallBlockSpecs()).build();
   }
 
   static List<TensorSpec> smallSpecs() {
-    return StaticSpecs.inherit(smallBaseSpecs()).tensor(SMALL_HEAD)
+    return StaticSpecs.inherit(smallBaseSpecs()).tensors(SMALL_HEAD)
         .part("p.Small#decoder", smallBlockSpecs()).build();
   }
 }
