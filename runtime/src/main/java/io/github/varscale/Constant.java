@@ -15,6 +15,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface Constant {
-  /** The value, finite (and within {@code float}'s range for a {@code float} tensor). */
+  /**
+   * {@return the value of every element, finite (and within {@code float}'s range for a {@code
+   * float} tensor)}
+   */
   double value();
 }

@@ -40,6 +40,10 @@ public final class FanAxes {
   /**
    * The fans of {@code layout}, with {@code batchAxes} counted in neither.
    *
+   * @param layout which dimensions are the input and output channels
+   * @param batchAxes the axes dropped from the layout's receptive field, negative ones counting
+   *     from the end; none for the plain layout. {@link #fans} checks them against a shape.
+   * @return the axes, holding a copy of {@code batchAxes}
    * @throws NullPointerException if {@code layout} or {@code batchAxes} is null
    */
   public static FanAxes of(Layout layout, int... batchAxes) {
@@ -51,6 +55,11 @@ public final class FanAxes {
   /**
    * Explicit input, output and batch axes.
    *
+   * @param inAxes the axes whose dimensions multiply the fan-in, at least one; negative ones count
+   *     from the end, as in the other two arrays
+   * @param outAxes the axes whose dimensions multiply the fan-out, at least one
+   * @param batchAxes the axes in neither fan nor the receptive field; possibly none
+   * @return the axes, holding copies of the arrays; {@link #fans} checks them against a shape
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code inAxes} or {@code outAxes} is empty
    */
@@ -67,22 +76,22 @@ public final class FanAxes {
     return new FanAxes(null, inAxes.clone(), outAxes.clone(), batchAxes.clone());
   }
 
-  /** The layout, empty for explicit axes. */
+  /** {@return the layout, empty for explicit axes} */
   public Optional<Layout> layout() {
     return Optional.ofNullable(layout);
   }
 
-  /** The explicit input axes as given; empty with a layout. */
+  /** {@return the explicit input axes as given, a copy; empty with a layout} */
   public int[] inAxes() {
     return inAxes.clone();
   }
 
-  /** The explicit output axes as given; empty with a layout. */
+  /** {@return the explicit output axes as given, a copy; empty with a layout} */
   public int[] outAxes() {
     return outAxes.clone();
   }
 
-  /** The batch axes as given. */
+  /** {@return the batch axes as given, a copy; empty if there are none} */
   public int[] batchAxes() {
     return batchAxes.clone();
   }
@@ -91,6 +100,8 @@ public final class FanAxes {
    * The fans of a tensor of {@code shape}.
    *
    * @param shape the dimensions, each {@code > 0}; none for a scalar
+   * @return the fan-in and fan-out, each at least 1; with a layout, both 1 for a scalar and both
+   *     {@code d0} for a shape {@code [d0]}
    * @throws NullPointerException if {@code shape} is null
    * @throws IllegalArgumentException if a dimension is {@code <= 0}; if an axis is out of range
    *     for the shape's rank, repeated, or in two groups (a batch axis that is one of the layout's

@@ -13,6 +13,10 @@ import java.util.Objects;
 public record Fans(long fanIn, long fanOut) {
 
   /**
+   * Fans of the given sizes; {@link #of(Layout, int...)} computes them from a shape.
+   *
+   * @param fanIn how many inputs feed one output unit, times the receptive field; at least 1
+   * @param fanOut how many outputs one input unit feeds, times the receptive field; at least 1
    * @throws IllegalArgumentException if a fan is below 1
    */
   public Fans {
@@ -29,6 +33,8 @@ public record Fans(long fanIn, long fanOut) {
    *
    * @param layout which dimensions are the input and output channels
    * @param shape the dimensions, each {@code > 0}; none for a scalar
+   * @return the fans, each at least 1: both 1 for a scalar, both {@code d0} for a shape {@code
+   *     [d0]}
    * @throws NullPointerException if {@code layout} or {@code shape} is null
    * @throws IllegalArgumentException if a dimension is {@code <= 0}, or a fan overflows a {@code
    *     long}
@@ -40,6 +46,9 @@ public record Fans(long fanIn, long fanOut) {
   /**
    * The fans of a tensor of the given shape, with explicit axes or a layout with batch axes.
    *
+   * @param axes which dimensions are the fans; see {@link FanAxes}
+   * @param shape the dimensions, each {@code > 0}; none for a scalar
+   * @return the fans, each at least 1, as {@code axes.fans(shape)} computes them
    * @throws NullPointerException if {@code axes} or {@code shape} is null
    * @throws IllegalArgumentException as {@link FanAxes#fans} does
    */

@@ -30,12 +30,20 @@ public final class FixedInitializer implements Initializer {
     this.law = law;
   }
 
-  /** Every value 0: Keras's {@code Zeros}, PyTorch's {@code zeros_}, JAX's {@code zeros}. */
+  /**
+   * Every value 0: Keras's {@code Zeros}, PyTorch's {@code zeros_}, JAX's {@code zeros}.
+   *
+   * @return the one instance, which writes {@code +0.0} to every element
+   */
   public static FixedInitializer zeros() {
     return ZEROS;
   }
 
-  /** Every value 1: Keras's {@code Ones}, PyTorch's {@code ones_}, JAX's {@code ones}. */
+  /**
+   * Every value 1: Keras's {@code Ones}, PyTorch's {@code ones_}, JAX's {@code ones}.
+   *
+   * @return the one instance, which writes {@code 1.0} to every element
+   */
   public static FixedInitializer ones() {
     return ONES;
   }
@@ -43,6 +51,9 @@ public final class FixedInitializer implements Initializer {
   /**
    * Every value {@code value}: Keras's {@code Constant}, PyTorch's {@code constant_}.
    *
+   * @param value every element's value, finite; a {@code float} tensor gets {@code (float) value},
+   *     and the {@code float} fills refuse a magnitude beyond {@code Float.MAX_VALUE}
+   * @return the initializer, equal to every other of the same {@code value}
    * @throws IllegalArgumentException if {@code value} is not finite
    */
   public static FixedInitializer constant(double value) {
@@ -54,6 +65,9 @@ public final class FixedInitializer implements Initializer {
    * {@code N(mean, stddev^2)}: Keras's {@code RandomNormal}, PyTorch's {@code normal_(mean, std)},
    * JAX's {@code normal(stddev)} (mean 0).
    *
+   * @param mean the mean of the values, finite
+   * @param stddev the standard deviation of the values, finite and {@code > 0}
+   * @return the initializer, equal to every other of the same mean and standard deviation
    * @throws IllegalArgumentException if {@code mean} is not finite, or {@code stddev} is not a
    *     finite number {@code > 0}
    */
@@ -70,6 +84,9 @@ public final class FixedInitializer implements Initializer {
    * TruncatedNormal}, JAX's {@code truncated_normal(stddev)}, PyTorch's {@code trunc_normal_(mean,
    * std, mean - 2 std, mean + 2 std)}.
    *
+   * @param mean the mean of the values and the center of the cut, finite
+   * @param stddev the standard deviation of the normal before the cut, finite and {@code > 0}
+   * @return the initializer, equal to every other of the same mean and standard deviation
    * @throws IllegalArgumentException if {@code mean} is not finite, or {@code stddev} is not a
    *     finite number {@code > 0}
    */
@@ -85,6 +102,9 @@ public final class FixedInitializer implements Initializer {
    * {@code U[minval, maxval]}: Keras's {@code RandomUniform}, PyTorch's {@code uniform_(a, b)}.
    * A {@code float} tensor's values lie in {@code [(float) minval, (float) maxval]}.
    *
+   * @param minval the lower bound, finite and {@code < maxval}
+   * @param maxval the upper bound, finite
+   * @return the initializer, equal to every other of the same bounds
    * @throws IllegalArgumentException if a bound is not finite, or {@code minval >= maxval}
    */
   public static FixedInitializer randomUniform(double minval, double maxval) {

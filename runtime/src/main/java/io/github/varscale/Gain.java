@@ -41,6 +41,9 @@ public final class Gain {
   /**
    * {@code calculate_gain("leaky_relu", negativeSlope)} squared: {@code 2 / (1 + slope^2)}.
    *
+   * @param negativeSlope the slope of the activation for negative inputs, PyTorch's {@code param}
+   *     (its default 0.01 gives {@link #LEAKY_RELU}, 0 gives {@link #RELU}); any finite number
+   * @return the variance gain, in {@code [0, 2]}: 2 at slope 0, smaller as {@code |slope|} grows
    * @throws IllegalArgumentException if {@code negativeSlope} is not a finite number
    */
   public static double leakyRelu(double negativeSlope) {

@@ -28,8 +28,14 @@ public sealed interface Initializer permits VarianceScaling, FixedInitializer {
    * dst[dstOffset ...]}: {@code dst[dstOffset + j]} = element {@code firstIndex + j}. Slices filled
    * separately, in any order and on any machine, equal the whole tensor filled at once.
    *
+   * @param dst where the values go; only {@code dst[dstOffset, dstOffset + count)} is written
+   * @param dstOffset where in {@code dst} element {@code firstIndex} goes, in {@code [0,
+   *     dst.length]}
+   * @param count how many elements to write, in {@code [0, dst.length - dstOffset]}
+   * @param firstIndex the flat row-major index in the whole tensor of the first element written,
+   *     in {@code [0, Long.MAX_VALUE - count]}
    * @param fans the whole tensor's fans, see {@link Fans#of}; the fixed initializers ignore them
-   * @param seed the model's seed
+   * @param seed the model's seed, any {@code long}
    * @param key names the tensor: tensors with other keys get independent values. The generated
    *     initializers use {@code "<canonical class name>#<path>"}.
    * @throws NullPointerException if {@code dst}, {@code fans} or {@code key} is null
@@ -43,7 +49,19 @@ public sealed interface Initializer permits VarianceScaling, FixedInitializer {
   /**
    * As {@link #fill(float[], int, int, long, Fans, long, String)}, for a {@code double} tensor.
    *
-   * @throws IllegalArgumentException also if the values would overflow a {@code double}
+   * @param dst where the values go; only {@code dst[dstOffset, dstOffset + count)} is written
+   * @param dstOffset where in {@code dst} element {@code firstIndex} goes, in {@code [0,
+   *     dst.length]}
+   * @param count how many elements to write, in {@code [0, dst.length - dstOffset]}
+   * @param firstIndex the flat row-major index in the whole tensor of the first element written,
+   *     in {@code [0, Long.MAX_VALUE - count]}
+   * @param fans the whole tensor's fans, see {@link Fans#of}; the fixed initializers ignore them
+   * @param seed the model's seed, any {@code long}
+   * @param key names the tensor, as for the {@code float} overload
+   * @throws NullPointerException if {@code dst}, {@code fans} or {@code key} is null
+   * @throws IllegalArgumentException if {@code dstOffset}, {@code count} or {@code firstIndex} is
+   *     negative, the slice runs past {@code dst} or past element {@code Long.MAX_VALUE}, or the
+   *     values would overflow a {@code double}
    */
   void fill(double[] dst, int dstOffset, int count, long firstIndex, Fans fans, long seed,
       String key);
@@ -51,15 +69,33 @@ public sealed interface Initializer permits VarianceScaling, FixedInitializer {
   /**
    * Fills {@code dst}, the whole tensor of {@code shape} in row-major order, in place.
    *
+   * @param dst the tensor's values, as many as the shape's element count; every one is written
+   * @param layout which dimensions of {@code shape} are the input and output channels
+   * @param shape the tensor's dimensions, each {@code > 0}; none for a scalar
+   * @param seed the model's seed, any {@code long}
+   * @param key names the tensor, as in {@link #fill(float[], int, int, long, Fans, long, String)}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code dst.length} is not the shape's element count, or
-   *     as {@link Fans#of(Layout, int...)} refuses the shape
+   * @throws IllegalArgumentException if {@code dst.length} is not the shape's element count, as
+   *     {@link Fans#of(Layout, int...)} refuses the shape, or if the values would overflow a
+   *     {@code float}
    */
   default void fill(float[] dst, Layout layout, int[] shape, long seed, String key) {
     fill(dst, FanAxes.of(Objects.requireNonNull(layout, "layout")), shape, seed, key);
   }
 
-  /** As {@link #fill(float[], Layout, int[], long, String)}, for a {@code double} tensor. */
+  /**
+   * As {@link #fill(float[], Layout, int[], long, String)}, for a {@code double} tensor.
+   *
+   * @param dst the tensor's values, as many as the shape's element count; every one is written
+   * @param layout which dimensions of {@code shape} are the input and output channels
+   * @param shape the tensor's dimensions, each {@code > 0}; none for a scalar
+   * @param seed the model's seed, any {@code long}
+   * @param key names the tensor, as in {@link #fill(float[], int, int, long, Fans, long, String)}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code dst.length} is not the shape's element count, as
+   *     {@link Fans#of(Layout, int...)} refuses the shape, or if the values would overflow a
+   *     {@code double}
+   */
   default void fill(double[] dst, Layout layout, int[] shape, long seed, String key) {
     fill(dst, FanAxes.of(Objects.requireNonNull(layout, "layout")), shape, seed, key);
   }
@@ -68,9 +104,14 @@ public sealed interface Initializer permits VarianceScaling, FixedInitializer {
    * Fills {@code dst}, the whole tensor of {@code shape} in row-major order, in place, its fans
    * given by {@code axes}.
    *
+   * @param dst the tensor's values, as many as the shape's element count; every one is written
+   * @param axes which dimensions of {@code shape} are the fans, checked against its rank
+   * @param shape the tensor's dimensions, each {@code > 0}; none for a scalar
+   * @param seed the model's seed, any {@code long}
+   * @param key names the tensor, as in {@link #fill(float[], int, int, long, Fans, long, String)}
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code dst.length} is not the shape's element count, or
-   *     as {@link FanAxes#fans} refuses the shape
+   * @throws IllegalArgumentException if {@code dst.length} is not the shape's element count, as
+   *     {@link FanAxes#fans} refuses the shape, or if the values would overflow a {@code float}
    */
   default void fill(float[] dst, FanAxes axes, int[] shape, long seed, String key) {
     Objects.requireNonNull(dst, "dst");
@@ -79,7 +120,18 @@ public sealed interface Initializer permits VarianceScaling, FixedInitializer {
     fill(dst, 0, dst.length, 0, fans, seed, key);
   }
 
-  /** As {@link #fill(float[], FanAxes, int[], long, String)}, for a {@code double} tensor. */
+  /**
+   * As {@link #fill(float[], FanAxes, int[], long, String)}, for a {@code double} tensor.
+   *
+   * @param dst the tensor's values, as many as the shape's element count; every one is written
+   * @param axes which dimensions of {@code shape} are the fans, checked against its rank
+   * @param shape the tensor's dimensions, each {@code > 0}; none for a scalar
+   * @param seed the model's seed, any {@code long}
+   * @param key names the tensor, as in {@link #fill(float[], int, int, long, Fans, long, String)}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code dst.length} is not the shape's element count, as
+   *     {@link FanAxes#fans} refuses the shape, or if the values would overflow a {@code double}
+   */
   default void fill(double[] dst, FanAxes axes, int[] shape, long seed, String key) {
     Objects.requireNonNull(dst, "dst");
     Fans fans = Objects.requireNonNull(axes, "axes").fans(shape);
@@ -92,13 +144,27 @@ public sealed interface Initializer permits VarianceScaling, FixedInitializer {
    * the given fans. Prefer the overloads that take the shape, which refuse a {@code dst} of the
    * wrong length.
    *
+   * @param dst the tensor's values, every one written
+   * @param fans the tensor's fans, see {@link Fans#of}; the fixed initializers ignore them
+   * @param seed the model's seed, any {@code long}
+   * @param key names the tensor, as in {@link #fill(float[], int, int, long, Fans, long, String)}
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the values would overflow a {@code float}
    */
   default void fill(float[] dst, Fans fans, long seed, String key) {
     fill(Objects.requireNonNull(dst, "dst"), 0, dst.length, 0, fans, seed, key);
   }
 
-  /** As {@link #fill(float[], Fans, long, String)}, for a {@code double} tensor. */
+  /**
+   * As {@link #fill(float[], Fans, long, String)}, for a {@code double} tensor.
+   *
+   * @param dst the tensor's values, every one written
+   * @param fans the tensor's fans, see {@link Fans#of}; the fixed initializers ignore them
+   * @param seed the model's seed, any {@code long}
+   * @param key names the tensor, as in {@link #fill(float[], int, int, long, Fans, long, String)}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the values would overflow a {@code double}
+   */
   default void fill(double[] dst, Fans fans, long seed, String key) {
     fill(Objects.requireNonNull(dst, "dst"), 0, dst.length, 0, fans, seed, key);
   }
@@ -109,6 +175,9 @@ public sealed interface Initializer permits VarianceScaling, FixedInitializer {
    * one cut at two standard deviations, {@code (maxval - minval)^2 / 12} for a uniform, 0 for a
    * constant.
    *
+   * @param fans the tensor's fans; the fixed initializers ignore them
+   * @return the variance of one value, {@code >= 0}; infinite if it exceeds {@code
+   *     Double.MAX_VALUE}
    * @throws NullPointerException if {@code fans} is null
    */
   double variance(Fans fans);
@@ -118,6 +187,10 @@ public sealed interface Initializer permits VarianceScaling, FixedInitializer {
    * fans}: the limit of a uniform law, {@code |mean| + 2 stddev} of a truncated normal, a bound of
    * the normal ziggurat's largest sample for an untruncated one, {@code |value|} for a constant.
    *
+   * @param fans the tensor's fans; the fixed initializers ignore them
+   * @return the bound, {@code >= 0} and computed in {@code double}: above {@code Float.MAX_VALUE}
+   *     (or {@code Double.MAX_VALUE}), the values would overflow a {@code float} (or {@code
+   *     double}) tensor, which the fills then refuse
    * @throws NullPointerException if {@code fans} is null
    */
   double maxMagnitude(Fans fans);

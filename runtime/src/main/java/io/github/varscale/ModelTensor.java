@@ -35,8 +35,10 @@ public final class ModelTensor {
   /**
    * The tensor {@code spec} describes, held by {@code array}.
    *
+   * @param spec the tensor's description: its path, key, shape, element type and initializer
    * @param array a {@code float[]} or {@code double[]} of the spec's element type and size, or a
    *     nested array of the spec's rank and dimensions with no null, shared or ragged sub-array
+   * @return the tensor, which reads and writes {@code array} itself, not a copy
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code array} does not hold a tensor of {@code spec}; the
    *     message names the tensor, its shape and what was found instead
@@ -174,29 +176,29 @@ public final class ModelTensor {
     return array instanceof double[] ? ((double[]) array).length : ((Object[]) array).length;
   }
 
-  /** The description: path, key, shape, element type, fans and initializer. */
+  /** {@return the description: path, key, shape, element type, fans and initializer} */
   public TensorSpec spec() {
     return spec;
   }
 
-  /** Where the tensor is in its model: {@code "blocks.3.attn.wq"}. */
+  /** {@return where the tensor is in its model: {@code "blocks.3.attn.wq"}} */
   public String path() {
     return spec.path();
   }
 
-  /** What its values are drawn for. */
+  /** {@return what its values are drawn for: {@code "p.Gpt#blocks.3.attn.wq"}} */
   public String key() {
     return spec.key();
   }
 
-  /** The dimensions, a copy. */
+  /** {@return the dimensions, a copy} */
   public int[] shape() {
     return spec.shape();
   }
 
   /**
-   * The array holding the values, for reading and writing: a {@code float[]} or {@code double[]},
-   * flat or nested as the field is declared.
+   * {@return the array holding the values, for reading and writing: a {@code float[]} or {@code
+   * double[]}, flat or nested as the field is declared} It is the array itself, not a copy.
    */
   public Object array() {
     return array;
@@ -205,6 +207,8 @@ public final class ModelTensor {
   /**
    * Writes the values of this tensor for {@code seed}, those {@code initialize(model, seed)}
    * writes, into its array: for re-initializing one tensor of a model.
+   *
+   * @param seed the model's seed, any {@code long}, as given to {@code initialize(model, seed)}
    */
   public void initialize(long seed) {
     boolean isFloat = spec.elementType() == float.class;
@@ -228,6 +232,12 @@ public final class ModelTensor {
    * Copies elements {@code [firstIndex, firstIndex + count)} of the flat values to {@code
    * dst[dstOffset ...]}, rounding doubles to floats.
    *
+   * @param firstIndex the flat row-major index of the first element copied, in {@code [0,
+   *     spec().size() - count]}
+   * @param dst where the values go
+   * @param dstOffset where in {@code dst} element {@code firstIndex} goes, in {@code [0,
+   *     dst.length - count]}
+   * @param count how many elements to copy, {@code >= 0}
    * @throws NullPointerException if {@code dst} is null
    * @throws IllegalArgumentException if the slice is out of range of {@code dst} or the tensor
    */
@@ -250,6 +260,12 @@ public final class ModelTensor {
    * Copies elements {@code [firstIndex, firstIndex + count)} of the flat values to {@code
    * dst[dstOffset ...]}, widening floats exactly.
    *
+   * @param firstIndex the flat row-major index of the first element copied, in {@code [0,
+   *     spec().size() - count]}
+   * @param dst where the values go
+   * @param dstOffset where in {@code dst} element {@code firstIndex} goes, in {@code [0,
+   *     dst.length - count]}
+   * @param count how many elements to copy, {@code >= 0}
    * @throws NullPointerException if {@code dst} is null
    * @throws IllegalArgumentException if the slice is out of range of {@code dst} or the tensor
    */
@@ -272,6 +288,12 @@ public final class ModelTensor {
    * Copies {@code src[srcOffset, srcOffset + count)} into elements {@code [firstIndex, firstIndex
    * + count)} of the flat values, widening floats exactly for a tensor of doubles.
    *
+   * @param firstIndex the flat row-major index of the first element written, in {@code [0,
+   *     spec().size() - count]}
+   * @param src the values to copy
+   * @param srcOffset where in {@code src} the value of element {@code firstIndex} is, in {@code
+   *     [0, src.length - count]}
+   * @param count how many elements to copy, {@code >= 0}
    * @throws NullPointerException if {@code src} is null
    * @throws IllegalArgumentException if the slice is out of range of {@code src} or the tensor;
    *     then nothing is written
@@ -295,6 +317,12 @@ public final class ModelTensor {
    * Copies {@code src[srcOffset, srcOffset + count)} into elements {@code [firstIndex, firstIndex
    * + count)} of the flat values, rounding to floats for a tensor of floats.
    *
+   * @param firstIndex the flat row-major index of the first element written, in {@code [0,
+   *     spec().size() - count]}
+   * @param src the values to copy
+   * @param srcOffset where in {@code src} the value of element {@code firstIndex} is, in {@code
+   *     [0, src.length - count]}
+   * @param count how many elements to copy, {@code >= 0}
    * @throws NullPointerException if {@code src} is null
    * @throws IllegalArgumentException if the slice is out of range of {@code src} or the tensor;
    *     then nothing is written

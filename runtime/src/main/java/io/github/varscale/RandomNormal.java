@@ -17,9 +17,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface RandomNormal {
-  /** The mean, finite. */
+  /** {@return the mean, finite} */
   double mean() default 0.0;
 
-  /** The standard deviation, finite and {@code > 0}; Keras's default 0.05. */
+  /** {@return the standard deviation, finite and {@code > 0}; Keras's default 0.05} */
   double stddev() default 0.05;
 }

@@ -16,9 +16,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface RandomUniform {
-  /** The lower bound, finite and {@code < maxval}; Keras's default -0.05. */
+  /** {@return the lower bound, finite and {@code < maxval}; Keras's default -0.05} */
   double minval() default -0.05;
 
-  /** The upper bound, finite; Keras's default 0.05. */
+  /** {@return the upper bound, finite; Keras's default 0.05} */
   double maxval() default 0.05;
 }

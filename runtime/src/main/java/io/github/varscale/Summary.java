@@ -38,6 +38,9 @@ public final class Summary {
   /**
    * The summary of {@code specs}, in their order.
    *
+   * @param specs the tensors, as a generated {@code <Model>Initializer.specs(model)} lists them;
+   *     possibly none
+   * @return the summary, holding a copy of the list
    * @throws NullPointerException if {@code specs} or one of them is null, with the message
    *     {@code "specs"} or {@code "specs[i]"}
    * @throws IllegalArgumentException if the totals overflow a {@code long}
@@ -61,17 +64,17 @@ public final class Summary {
     return new Summary(copy, parameters, bytes);
   }
 
-  /** The tensors summarized, in order. */
+  /** {@return the tensors summarized, in order, unmodifiable} */
   public List<TensorSpec> specs() {
     return specs;
   }
 
-  /** The total number of parameters (elements) of every tensor. */
+  /** {@return the total number of parameters (elements) of every tensor} */
   public long parameters() {
     return parameters;
   }
 
-  /** The total number of bytes of their values. */
+  /** {@return the total number of bytes of their values: 4 per float, 8 per double} */
   public long bytes() {
     return bytes;
   }

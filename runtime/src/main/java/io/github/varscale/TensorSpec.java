@@ -41,6 +41,18 @@ public final class TensorSpec {
    * A tensor of {@code shape} whose values {@code initializer} draws under {@code key}, named by
    * the initializer's kind ({@code VarianceScaling}, {@code RandomNormal}, ...).
    *
+   * @param path where the tensor is in its model, as PyTorch's {@code state_dict} names it:
+   *     {@code "blocks.3.attn.wq"}; not empty
+   * @param key what its values are drawn for; see {@link Initializer#fill}
+   * @param elementType {@code float.class} or {@code double.class}
+   * @param shape the dimensions, each {@code > 0}
+   * @param axes which dimensions are the fans
+   * @param initializer how the values are drawn; its {@code toString()} up to the first {@code
+   *     '['} is the initializer's name
+   * @return the spec, holding a copy of {@code shape}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #of(String, String, Class, int[], FanAxes,
+   *     Initializer, String)} refuses the arguments
    * @see #of(String, String, Class, int[], FanAxes, Initializer, String)
    */
   public static TensorSpec of(String path, String key, Class<?> elementType, int[] shape,
@@ -61,8 +73,11 @@ public final class TensorSpec {
    * @param elementType {@code float.class} or {@code double.class}
    * @param shape the dimensions, each {@code > 0}
    * @param axes which dimensions are the fans
+   * @param initializer how the values are drawn; its {@link Initializer#maxMagnitude} for the
+   *     shape's fans must fit the element type
    * @param initializerName how a summary names the initializer, e.g. the annotation {@code
    *     "HeNormal"}; not empty
+   * @return the spec, holding a copy of {@code shape}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code path} or {@code initializerName} is empty, {@code
    *     elementType} is neither {@code float.class} nor {@code double.class}, {@code axes} refuses
@@ -106,57 +121,57 @@ public final class TensorSpec {
         initializerName);
   }
 
-  /** Where the tensor is in its model: {@code "w1"}, {@code "blocks.3.attn.wq"}. */
+  /** {@return where the tensor is in its model: {@code "w1"}, {@code "blocks.3.attn.wq"}} */
   public String path() {
     return path;
   }
 
-  /** What its values are drawn for: {@code "p.Gpt#blocks.3.attn.wq"}. */
+  /** {@return what its values are drawn for: {@code "p.Gpt#blocks.3.attn.wq"}} */
   public String key() {
     return key;
   }
 
-  /** {@code float.class} or {@code double.class}. */
+  /** {@return the type of its elements, {@code float.class} or {@code double.class}} */
   public Class<?> elementType() {
     return elementType;
   }
 
-  /** The dimensions, a copy. */
+  /** {@return the dimensions, a copy; none for a scalar} */
   public int[] shape() {
     return shape.clone();
   }
 
-  /** The number of dimensions. */
+  /** {@return the number of dimensions, 0 for a scalar} */
   public int rank() {
     return shape.length;
   }
 
-  /** The number of elements. */
+  /** {@return the number of elements, the product of the dimensions: 1 for a scalar} */
   public long size() {
     return size;
   }
 
-  /** The number of bytes of its values: {@code size()} times 4 or 8. */
+  /** {@return the number of bytes of its values: {@code size()} times 4 or 8} */
   public long bytes() {
     return size * (elementType == float.class ? Float.BYTES : Double.BYTES);
   }
 
-  /** Which dimensions are the fans. */
+  /** {@return which dimensions are the fans} */
   public FanAxes axes() {
     return axes;
   }
 
-  /** The fans, which variance-scaled initializers divide by and the fixed ones ignore. */
+  /** {@return the fans, which variance-scaled initializers divide by and the fixed ones ignore} */
   public Fans fans() {
     return fans;
   }
 
-  /** How the values are drawn. */
+  /** {@return how the values are drawn} */
   public Initializer initializer() {
     return initializer;
   }
 
-  /** How a summary names the initializer: the annotation, e.g. {@code "HeNormal"}. */
+  /** {@return how a summary names the initializer: the annotation, e.g. {@code "HeNormal"}} */
   public String initializerName() {
     return initializerName;
   }
@@ -165,6 +180,13 @@ public final class TensorSpec {
    * Writes elements {@code [firstIndex, firstIndex + count)} of the tensor's flat values for
    * {@code seed} to {@code dst[dstOffset ...]}.
    *
+   * @param dst where the values go
+   * @param dstOffset where in {@code dst} element {@code firstIndex} goes, in {@code [0,
+   *     dst.length - count]}
+   * @param count how many elements to write, {@code >= 0}
+   * @param firstIndex the flat row-major index of the first element written, in {@code [0,
+   *     size() - count]}
+   * @param seed the model's seed, any {@code long}
    * @throws NullPointerException if {@code dst} is null
    * @throws IllegalArgumentException if the tensor holds doubles, or the slice is out of range of
    *     {@code dst} or of the tensor
@@ -179,6 +201,14 @@ public final class TensorSpec {
   /**
    * As {@link #fill(float[], int, int, long, long)}, for a tensor of doubles.
    *
+   * @param dst where the values go
+   * @param dstOffset where in {@code dst} element {@code firstIndex} goes, in {@code [0,
+   *     dst.length - count]}
+   * @param count how many elements to write, {@code >= 0}
+   * @param firstIndex the flat row-major index of the first element written, in {@code [0,
+   *     size() - count]}
+   * @param seed the model's seed, any {@code long}
+   * @throws NullPointerException if {@code dst} is null
    * @throws IllegalArgumentException if the tensor holds floats, or the slice is out of range
    */
   public void fill(double[] dst, int dstOffset, int count, long firstIndex, long seed) {

@@ -30,12 +30,20 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 public @interface VarianceScaled {
-  /** Multiplies the variance: Keras's {@code scale}, TF1's {@code factor}. Finite and {@code > 0}. */
+  /**
+   * Multiplies the variance: Keras's {@code scale}, TF1's {@code factor}. Finite and {@code > 0}.
+   *
+   * @return the factor of the variance: 1 for Glorot and LeCun, 2 for He; {@link Gain} has
+   *     PyTorch's gains as such factors
+   */
   double scale() default 1.0;
 
-  /** Which fan divides the variance. */
+  /** {@return which fan, or mean of the fans, is the {@code n} dividing the variance} */
   Mode mode() default Mode.FAN_IN;
 
-  /** The law the weights are drawn from; every choice has variance exactly {@code v}. */
+  /**
+   * {@return the law the weights are drawn from} Every choice has mean 0 and variance exactly
+   * {@code v}.
+   */
   Distribution distribution() default Distribution.TRUNCATED_NORMAL;
 }

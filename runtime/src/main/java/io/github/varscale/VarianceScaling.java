@@ -32,6 +32,11 @@ public final class VarianceScaling implements Initializer {
    * An initializer drawing from {@code distribution} with variance {@code scale / max(1, n)}, where
    * {@code n} is the fan {@code mode} selects.
    *
+   * @param scale multiplies the variance, finite and {@code > 0}: 1 for Glorot and LeCun, 2 for
+   *     He; see {@link Gain}
+   * @param mode which fan, or mean of the fans, is {@code n}
+   * @param distribution the law the values are drawn from
+   * @return the initializer, equal to every other of the same settings
    * @throws NullPointerException if {@code mode} or {@code distribution} is null
    * @throws IllegalArgumentException if {@code scale} is not a finite number {@code > 0}
    */
@@ -44,17 +49,17 @@ public final class VarianceScaling implements Initializer {
     return new VarianceScaling(scale, mode, distribution);
   }
 
-  /** The factor that multiplies the variance. */
+  /** {@return the factor that multiplies the variance, finite and {@code > 0}} */
   public double scale() {
     return scale;
   }
 
-  /** The fan that divides the variance. */
+  /** {@return the fan that divides the variance} */
   public Mode mode() {
     return mode;
   }
 
-  /** The law the values are drawn from. */
+  /** {@return the law the values are drawn from} */
   public Distribution distribution() {
     return distribution;
   }
@@ -77,6 +82,8 @@ public final class VarianceScaling implements Initializer {
    * for {@link Distribution#NORMAL}, {@code sqrt(v) / 0.87962566103423978} for {@link
    * Distribution#TRUNCATED_NORMAL}, whose values are cut to {@code [-2s, 2s]}.
    *
+   * @param fans the tensor's fans
+   * @return the standard deviation {@code s} before any cut, finite and {@code >= 0}
    * @throws NullPointerException if {@code fans} is null
    * @throws IllegalStateException for {@link Distribution#UNIFORM}, which has no such parameter
    *     (see {@link #bound})
@@ -98,6 +105,10 @@ public final class VarianceScaling implements Initializer {
    * {@code 2 s} (see {@link #stddev}) for {@link Distribution#TRUNCATED_NORMAL}, and infinity for
    * {@link Distribution#NORMAL}.
    *
+   * @param fans the tensor's fans
+   * @return the bound, finite for {@link Distribution#UNIFORM} and {@link
+   *     Distribution#TRUNCATED_NORMAL}; {@link Double#POSITIVE_INFINITY} for {@link
+   *     Distribution#NORMAL}, whose largest values {@link #maxMagnitude} bounds
    * @throws NullPointerException if {@code fans} is null
    */
   public double bound(Fans fans) {

@@ -17,7 +17,13 @@ public final class StaticSpecs {
 
   private StaticSpecs() {}
 
-  /** A builder with the superclass's {@code specs()}, or with none. */
+  /**
+   * A builder with the superclass's {@code specs()}, or with none.
+   *
+   * @param superclassSpecs the superclass's initializer's {@code specs()}, in its order; a path
+   *     with no dot is one of its tensor fields, the others its parts' tensors
+   * @return a new builder holding them, to which the model's own tensors and parts are added
+   */
   public static StaticSpecs inherit(List<TensorSpec> superclassSpecs) {
     StaticSpecs builder = new StaticSpecs();
     for (TensorSpec spec : superclassSpecs) {
@@ -27,12 +33,21 @@ public final class StaticSpecs {
     return builder;
   }
 
-  /** A builder for a model without a superclass model. */
+  /**
+   * A builder for a model without a superclass model.
+   *
+   * @return a new, empty builder
+   */
   public static StaticSpecs of() {
     return new StaticSpecs();
   }
 
-  /** Adds the tensor fields of constant shape a generated initializer declares, in order. */
+  /**
+   * Adds the tensor fields of constant shape a generated initializer declares, in order.
+   *
+   * @param fields the fields, from {@link TensorField#table}; their specs at the root are added
+   * @return this builder
+   */
   public StaticSpecs tensors(TensorField... fields) {
     for (TensorField field : fields) {
       tensors.add(field.constantSpec());
@@ -40,7 +55,15 @@ public final class StaticSpecs {
     return this;
   }
 
-  /** Adds the part in field {@code key} ({@code "p.Block#attn"}), whose own specs are given. */
+  /**
+   * Adds the part in field {@code key} ({@code "p.Block#attn"}), whose own specs are given.
+   *
+   * @param key the {@code @Submodel} field's key, {@code "<canonical class name>#<field>"}: the
+   *     field's name prefixes the part's paths ({@code "attn.wq"}), and the class with the path
+   *     makes each key ({@code "p.Block#attn.wq"})
+   * @param partSpecs the part's initializer's {@code specs()}, paths relative to the part
+   * @return this builder
+   */
   public StaticSpecs part(String key, List<TensorSpec> partSpecs) {
     String prefix = key.substring(key.indexOf('#') + 1) + ".";
     String keyPrefix = key.substring(0, key.indexOf('#') + 1);
@@ -52,7 +75,7 @@ public final class StaticSpecs {
     return this;
   }
 
-  /** The specs, in {@code specs(model)}'s order. */
+  /** {@return the specs, in {@code specs(model)}'s order, unmodifiable} */
   public List<TensorSpec> build() {
     List<TensorSpec> all = new ArrayList<>(inheritedTensors);
     all.addAll(tensors);

@@ -62,6 +62,14 @@ public final class TensorField {
    *
    * @param key {@code "<canonical class name>#<field>"}
    * @param annotation the initializer annotation's simple name, {@code "HeNormal"}
+   * @param initializer draws the field's values, with the annotation's settings
+   * @param elementType the field's element type, {@code float.class} or {@code double.class}
+   * @param axes which dimensions are the fans, as the field's {@code @Shape} gives them
+   * @param shape the dimensions, each {@code > 0}; none for a scalar
+   * @return the field, with its spec at the root of its model already built
+   * @throws IllegalArgumentException if {@link TensorSpec#of(String, String, Class, int[],
+   *     FanAxes, Initializer, String)} refuses the field, or it has more elements than a Java
+   *     array can hold
    */
   public static TensorField of(String key, String annotation, Initializer initializer,
       Class<?> elementType, FanAxes axes, int... shape) {
@@ -72,6 +80,18 @@ public final class TensorField {
   /**
    * A field of constant shape too long to write as arguments: {@code shape} is its dimensions
    * joined by commas, {@code "1,1,4"}.
+   *
+   * @param key {@code "<canonical class name>#<field>"}
+   * @param annotation the initializer annotation's simple name, {@code "HeNormal"}
+   * @param initializer draws the field's values, with the annotation's settings
+   * @param elementType the field's element type, {@code float.class} or {@code double.class}
+   * @param axes which dimensions are the fans, as the field's {@code @Shape} gives them
+   * @param shape the dimensions, each {@code > 0}, joined by commas with no spaces; empty for a
+   *     scalar
+   * @return the field, as {@link #of(String, String, Initializer, Class, FanAxes, int...)} makes
+   *     it from the parsed dimensions
+   * @throws IllegalArgumentException as {@link #of(String, String, Initializer, Class, FanAxes,
+   *     int...)} does
    */
   public static TensorField of(String key, String annotation, Initializer initializer,
       Class<?> elementType, FanAxes axes, String shape) {
@@ -86,6 +106,14 @@ public final class TensorField {
    * {@code *}, a term a positive literal or a field name, as {@code @Shape(dims = ...)} writes
    * them (checked by the processor). The walk passes the values of the names in the order they
    * first appear.
+   *
+   * @param key {@code "<canonical class name>#<field>"}
+   * @param annotation the initializer annotation's simple name, {@code "HeNormal"}
+   * @param initializer draws the field's values, with the annotation's settings
+   * @param elementType the field's element type, {@code float.class} or {@code double.class}
+   * @param axes which dimensions are the fans, as the field's {@code @Shape} gives them
+   * @param dims the dimensions' expressions, outermost first, as written in the {@code @Shape}
+   * @return the field, whose spec {@link #spec(int...)} builds from the values the walk reads
    */
   public static TensorField withDims(String key, String annotation, Initializer initializer,
       Class<?> elementType, FanAxes axes, String... dims) {
@@ -129,8 +157,13 @@ public final class TensorField {
    * fields they read, in order of first appearance): what the nested class's {@code spec(model)}
    * returns.
    *
-   * @throws IllegalArgumentException if a dimension is out of bounds; the message names the field,
-   *     its dims and the values
+   * @param values the current values of the fields the dims name, one per name in order of first
+   *     appearance; none for a constant shape
+   * @return the spec, with path the field's name and key {@code "<canonical class name>#<field>"}
+   * @throws NullPointerException if {@code values} is null
+   * @throws IllegalArgumentException if a dimension is out of bounds, the message naming the
+   *     field, its dims and the values; or if {@code values} has not one value per name the dims
+   *     read
    */
   public TensorSpec spec(int... values) {
     requireArity(values);

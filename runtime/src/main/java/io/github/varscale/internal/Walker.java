@@ -56,7 +56,19 @@ public final class Walker {
     this.scope = scope;
   }
 
-  /** {@code initialize(model, seed)}: checks the whole model, then allocates and fills. */
+  /**
+   * {@code initialize(model, seed)}: checks the whole model, then allocates and fills.
+   *
+   * @param <M> the model's class
+   * @param model the model, whose null tensor fields are allocated and every tensor filled
+   * @param seed the model's seed, any {@code long}
+   * @param walk the generated {@code <Model>Initializer::walk}, which visits the model's tensor
+   *     fields and parts
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException if a field holds an array of another shape, a dimension read
+   *     from the model is out of bounds, or a part array or list holds a null; then no field of
+   *     the model or its parts has changed
+   */
   public static <M> void initialize(M model, long seed, BiConsumer<? super M, Walker> walk) {
     Objects.requireNonNull(model, "model");
     run(model, seed, null, walk);
@@ -65,6 +77,16 @@ public final class Walker {
   /**
    * {@code initialize(model, seed, scope)}: as {@link #initialize(Object, long, BiConsumer)}, with
    * the keys {@code scope + "." + path}.
+   *
+   * @param <M> the model's class
+   * @param model the model, whose null tensor fields are allocated and every tensor filled
+   * @param seed the model's seed, any {@code long}
+   * @param scope the keys' prefix, {@code "gpt.blocks.3"}; not empty
+   * @param walk the generated {@code <Model>Initializer::walk}, which visits the model's tensor
+   *     fields and parts
+   * @throws NullPointerException if {@code model} or {@code scope} is null
+   * @throws IllegalArgumentException if {@code scope} is empty, or as {@link #initialize(Object,
+   *     long, BiConsumer)} refuses the model
    */
   public static <M> void initialize(
       M model, long seed, String scope, BiConsumer<? super M, Walker> walk) {
@@ -82,7 +104,19 @@ public final class Walker {
     new Walker(Phase.INITIALIZE, seed, scope).walkRoot(model, walk);
   }
 
-  /** {@code tensors(model)}: checks the whole model, then allocates and collects. */
+  /**
+   * {@code tensors(model)}: checks the whole model, then allocates and collects.
+   *
+   * @param <M> the model's class
+   * @param model the model, whose null tensor fields are allocated with zeros
+   * @param walk the generated {@code <Model>Initializer::walk}, which visits the model's tensor
+   *     fields and parts
+   * @return the tensors of the model and of its parts, in the order {@code initialize} fills them;
+   *     unmodifiable
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException as {@link #initialize(Object, long, BiConsumer)} refuses the
+   *     model
+   */
   public static <M> List<ModelTensor> tensors(M model, BiConsumer<? super M, Walker> walk) {
     Objects.requireNonNull(model, "model");
     new Walker(Phase.CHECK, 0, null).walkRoot(model, walk);
@@ -91,7 +125,19 @@ public final class Walker {
     return List.copyOf(collect.tensors);
   }
 
-  /** {@code specs(model)}: the specs, reading only the dims fields and the parts. */
+  /**
+   * {@code specs(model)}: the specs, reading only the dims fields and the parts.
+   *
+   * @param <M> the model's class
+   * @param model the model, which is not changed
+   * @param walk the generated {@code <Model>Initializer::walk}, which visits the model's tensor
+   *     fields and parts
+   * @return the specs of the model's tensors and of its parts' tensors, in the order of {@link
+   *     #tensors}; unmodifiable
+   * @throws NullPointerException if {@code model} is null
+   * @throws IllegalArgumentException if a dimension read from the model is out of bounds, or a
+   *     part array or list holds a null
+   */
   public static <M> List<TensorSpec> specs(M model, BiConsumer<? super M, Walker> walk) {
     Objects.requireNonNull(model, "model");
     Walker collect = new Walker(Phase.SPECS, 0, null);
@@ -126,6 +172,10 @@ public final class Walker {
    * whether the caller must allocate it ({@code new float[W.SIZE]}, or with {@link #dim}) before
    * calling {@link #leave}.
    *
+   * @param array the field's value: the array it holds, or null
+   * @param field the field's description, its nested class's {@code FIELD}
+   * @return true if {@code array} is null and the walk initializes or collects the tensors: the
+   *     caller then stores a new array of the tensor's shape in the field; false otherwise
    * @throws IllegalArgumentException when checking, if {@code array} does not hold the field's
    *     shape
    */
@@ -137,8 +187,16 @@ public final class Walker {
    * Starts the tensor field {@code field}, whose dims read {@code values}; see {@link
    * #enter(Object, TensorField)}.
    *
-   * @throws IllegalArgumentException if a dims value or the shape it gives is out of bounds, or,
-   *     when checking, if {@code array} does not hold that shape
+   * @param array the field's value: the array it holds, or null
+   * @param field the field's description, its nested class's {@code FIELD}
+   * @param values the current values of the fields the dims read, one per field in the order of
+   *     their first appearance in the dims; none for a constant shape
+   * @return true if {@code array} is null and the walk initializes or collects the tensors: the
+   *     caller then stores a new array of the tensor's shape in the field; false otherwise
+   * @throws NullPointerException if {@code values} is null
+   * @throws IllegalArgumentException if {@code values} has not one value per field the dims read,
+   *     if a dims value or the shape it gives is out of bounds, or, when checking, if {@code
+   *     array} does not hold that shape
    */
   public boolean enter(Object array, TensorField field, int... values) {
     field.requireArity(values);
@@ -169,17 +227,30 @@ public final class Walker {
     return field.spec(path, keyPrefix + path, values);
   }
 
-  /** Dimension {@code i} of the current tensor, for allocating a nested field. */
+  /**
+   * Dimension {@code i} of the current tensor, for allocating a nested field.
+   *
+   * @param i the dimension's index, in {@code [0, rank)}
+   * @return the dimension, {@code > 0}
+   */
   public int dim(int i) {
     return current.shape()[i];
   }
 
-  /** The element count of the current tensor, for allocating a flat field. */
+  /**
+   * {@return the element count of the current tensor, at most {@code Integer.MAX_VALUE - 8}} For
+   * allocating a flat field.
+   */
   public int size() {
     return (int) current.size();
   }
 
-  /** Finishes the current tensor field, whose value is now {@code array}. */
+  /**
+   * Finishes the current tensor field, whose value is now {@code array}.
+   *
+   * @param array the field's value after {@link #enter} and any allocation: null only when
+   *     checking or collecting specs, else an array of the tensor's shape
+   */
   public void leave(Object array) {
     switch (phase) {
       case INITIALIZE:
@@ -197,6 +268,11 @@ public final class Walker {
   /**
    * The {@code @Submodel} field {@code key} ({@code "p.Block#attn"}) holding {@code part}, walked
    * with {@code walk} after the current model's tensors; a null part is skipped.
+   *
+   * @param <M> the part's model class
+   * @param key the {@code @Submodel} field's key, {@code "<canonical class name>#<field>"}
+   * @param part the field's value, or null
+   * @param walk the part's generated {@code <Part>Initializer::walk}
    */
   public <M> void part(String key, M part, BiConsumer<? super M, Walker> walk) {
     if (part != null) {
@@ -211,6 +287,11 @@ public final class Walker {
    * The {@code @Submodel} array field {@code key} holding {@code parts}, each element walked
    * under its index; a null array is skipped.
    *
+   * @param <M> the part's model class
+   * @param key the {@code @Submodel} field's key, {@code "<canonical class name>#<field>"}
+   * @param parts the field's value, or null; each element walked under the path {@code
+   *     "<field>.<index>."}
+   * @param walk the part's generated {@code <Part>Initializer::walk}
    * @throws IllegalArgumentException if an element is null
    */
   public <M> void parts(String key, M[] parts, BiConsumer<? super M, Walker> walk) {
@@ -223,6 +304,11 @@ public final class Walker {
    * The {@code @Submodel} list field {@code key} holding {@code parts}, each element walked under
    * its index; a null list is skipped.
    *
+   * @param <M> the part's model class
+   * @param key the {@code @Submodel} field's key, {@code "<canonical class name>#<field>"}
+   * @param parts the field's value, or null; each element walked under the path {@code
+   *     "<field>.<index>."}
+   * @param walk the part's generated {@code <Part>Initializer::walk}
    * @throws IllegalArgumentException if an element is null
    */
   public <M> void parts(String key, List<? extends M> parts, BiConsumer<? super M, Walker> walk) {
