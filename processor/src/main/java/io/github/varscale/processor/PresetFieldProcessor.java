@@ -34,6 +34,9 @@ public final class PresetFieldProcessor extends AbstractProcessor {
 
   private ModelReader reader;
 
+  /** Creates the processor; javac finds it through {@code META-INF/services}. */
+  public PresetFieldProcessor() {}
+
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);

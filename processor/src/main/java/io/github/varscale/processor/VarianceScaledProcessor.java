@@ -132,6 +132,9 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
   /** Whether the compiler can point at one element of an array attribute (see {@link Site}). */
   private boolean intoArrays;
 
+  /** Creates the processor; javac finds it through {@code META-INF/services}. */
+  public VarianceScaledProcessor() {}
+
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
