@@ -133,6 +133,25 @@ class WalkerTest {
     }
   }
 
+  /**
+   * One block reachable under two paths (tied weights) is a part at each: filled at each, in walk
+   * order, so the later path's values stay, and listed at both.
+   */
+  @Test
+  void aSharedPartIsFilledAtEachPathTheLaterValuesStaying() {
+    Gpt gpt = new Gpt();
+    Block shared = new Block();
+    gpt.blocks = new Block[] {shared, new Block()};
+    gpt.extra = new ArrayList<>(List.of(shared));
+    initialize(gpt, null);
+    assertBlock(shared, "p.Gpt#extra.0.");
+    List<String> paths = new ArrayList<>();
+    for (ModelTensor tensor : Walker.tensors(gpt, HandWrittenModels::walk)) {
+      paths.add(tensor.spec().path());
+    }
+    assertTrue(paths.contains("blocks.0.up") && paths.contains("extra.0.up"), paths::toString);
+  }
+
   /** Adding a block or a part changes nothing in the others: each key stays what it was. */
   @Test
   void addingABlockLeavesTheOthersValuesUnchanged() {

@@ -4,7 +4,9 @@ import io.github.varscale.TensorSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.regex.Pattern;
 
 /**
  * Which files a checkpoint of given tensors takes, and what each holds: {@link
@@ -46,6 +49,10 @@ public final class CheckpointPlan {
 
   /** The name of a sharded checkpoint's index, which maps each tensor to its shard. */
   public static final String INDEX = "model.safetensors.index.json";
+
+  /** The shards' names, {@code model-00001-of-00004.safetensors}. */
+  private static final Pattern SHARD_NAME =
+      Pattern.compile("model-\\d{5}-of-\\d{5}\\.safetensors");
 
   private final Dtype dtype;
   private final List<Shard> shards;
@@ -158,6 +165,32 @@ public final class CheckpointPlan {
     }
     if (isSharded()) {
       writeIndex(directory);
+    }
+    removeOtherLayouts(directory);
+  }
+
+  /**
+   * Deletes what an earlier checkpoint of another layout left in {@code directory}: shards of
+   * another count, {@code model.safetensors} beside shards, an index beside one file. Loaders
+   * would read them: Hugging Face's looks for {@code model.safetensors} before the index. Only the
+   * names this class writes are touched, and only once every new file is in place.
+   */
+  private void removeOtherLayouts(Path directory) throws IOException {
+    List<Path> stale = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        boolean ours = SHARD_NAME.matcher(name).matches() || name.equals(FILE)
+            || name.equals(INDEX);
+        boolean planned = name.equals(INDEX) ? isSharded()
+            : shards.stream().anyMatch(shard -> shard.fileName.equals(name));
+        if (ours && !planned && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          stale.add(file);
+        }
+      }
+    }
+    for (Path file : stale) {
+      Files.deleteIfExists(file);
     }
   }
 

@@ -88,7 +88,10 @@ public final class Safetensors {
    * {@code maxShardBytes}, else into shards {@code model-00001-of-0000N.safetensors} with a
    * Hugging Face style {@code model.safetensors.index.json}; see {@link CheckpointPlan}, which
    * also writes each file alone. Each file's bytes equal what {@link #write} writes for the same
-   * tensors initialized with {@code initialize(model, seed)}.
+   * tensors initialized with {@code initialize(model, seed)}. Once every file is written, the
+   * files of an earlier checkpoint of another layout in {@code directory} are deleted (shards of
+   * another count, {@code model.safetensors} beside shards, an index beside one file), so that no
+   * loader reads them; files of other names stay.
    *
    * @param directory where the files go; created if missing
    * @param specs the tensors, as {@code <Model>Initializer.specs(model)} describes them

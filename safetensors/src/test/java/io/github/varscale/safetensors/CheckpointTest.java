@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +129,45 @@ class CheckpointTest {
     assertEquals(1, Safetensors.plan(specs, Dtype.F16, 150).shards().size());
     assertEquals(1, Safetensors.plan(List.of(specs.get(2)), Dtype.F32, 1).shards().size(),
         "one tensor over the limit: one file");
+  }
+
+  /**
+   * Rewriting a checkpoint with another layout leaves only the new one's files, whichever way it
+   * changes; files of other names stay.
+   */
+  @Test
+  void aNewCheckpointDeletesTheFilesOfAnEarlierLayoutOnly() throws IOException {
+    Path checkpoint = directory.resolve("rewritten");
+    Files.createDirectories(checkpoint);
+    Files.writeString(checkpoint.resolve("config.json"), "{}");
+    Files.writeString(checkpoint.resolve("model-00001-of-00003.safetensors.bak"), "keep");
+    Safetensors.writeCheckpoint(checkpoint, specs(), SEED, Dtype.F32, 1L << 30);
+    assertEquals(List.of("config.json", "model-00001-of-00003.safetensors.bak",
+        CheckpointPlan.FILE), names(checkpoint));
+
+    long small = 2400;
+    List<String> sharded = new ArrayList<>();
+    for (CheckpointPlan.Shard shard : Safetensors.plan(specs(), Dtype.F32, small).shards()) {
+      sharded.add(shard.fileName());
+    }
+    Safetensors.writeCheckpoint(checkpoint, specs(), SEED, Dtype.F32, small);
+    List<String> expected = new ArrayList<>(sharded);
+    expected.addAll(List.of("config.json", "model-00001-of-00003.safetensors.bak",
+        CheckpointPlan.INDEX));
+    assertEquals(expected.stream().sorted().toList(), names(checkpoint));
+
+    // Fewer, larger shards: the earlier ones of the other count go.
+    long larger = 8000;
+    int count = Safetensors.plan(specs(), Dtype.F32, larger).shards().size();
+    assertTrue(count > 1 && count < sharded.size(), "shards: " + count + " and " + sharded.size());
+    Safetensors.writeCheckpoint(checkpoint, specs(), SEED, Dtype.F32, larger);
+    assertTrue(names(checkpoint).stream().filter(n -> n.endsWith(".safetensors"))
+        .allMatch(n -> n.endsWith(String.format(Locale.ROOT, "-of-%05d.safetensors", count))),
+        names(checkpoint)::toString);
+
+    Safetensors.writeCheckpoint(checkpoint, specs(), SEED, Dtype.F32, 1L << 30);
+    assertEquals(List.of("config.json", "model-00001-of-00003.safetensors.bak",
+        CheckpointPlan.FILE), names(checkpoint));
   }
 
   @Test
