@@ -62,9 +62,10 @@ final class InitializerWriter {
 
   /**
    * The most bytes of one text block of the field table: a class file's string constant holds at
-   * most 65,535 bytes of modified UTF-8.
+   * most 65,535 bytes of modified UTF-8, and javac refuses a constant of 65,535 characters or more
+   * ("constant string too long"), so one less.
    */
-  static final int TABLE_CHUNK_BYTES = 65_535;
+  static final int TABLE_CHUNK_BYTES = 65_534;
 
   private static final String CLASS_DOC =
       """

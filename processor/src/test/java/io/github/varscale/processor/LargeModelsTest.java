@@ -81,6 +81,36 @@ class LargeModelsTest {
     assertThat(specs).isEqualTo(loaded.call("p.BigInitializer", "specs", big));
   }
 
+  /**
+   * Table lines of 51 characters ({@code "f0000000000 | float | [2] | IN_OUT | Zeros | Zeros\n"}):
+   * 1,285 of them make 65,535, the most a class file's constant holds, which javac still refuses
+   * as "constant string too long" (it takes 65,534 characters at most). The table's first text
+   * block must stop a line short of it.
+   */
+  @Test
+  void aFieldTableChunkStopsBelowJavacsStringLimit() {
+    int fields = 1_300;
+    List<String> lines = new ArrayList<>(List.of(
+        "package p;",
+        "import io.github.varscale.*;",
+        "public class Wide {"));
+    for (int i = 0; i < fields; i++) {
+      lines.add(String.format("  @Zeros @Shape({2}) float[] f%010d;", i));
+    }
+    lines.add("}");
+    Compiled compiled = compile(STRICT, source("p.Wide", lines.toArray(String[]::new)));
+    assertExactly(compiled.compilation());
+    Matcher firstBlock = Pattern.compile("\"\"\"\n(.*?)\"\"\"", Pattern.DOTALL)
+        .matcher(compiled.generated("p.WideInitializer"));
+    assertThat(firstBlock.find()).isTrue();
+    assertThat(count(firstBlock.group(1), "^\\s*f\\d{10} \\|")).isEqualTo(1_284);
+    Loaded loaded = compiled.load();
+    Object wide = loaded.create("p.Wide");
+    loaded.call("p.WideInitializer", "initialize", wide, SEED);
+    assertThat((float[]) Loaded.get(wide, String.format("f%010d", fields - 1)))
+        .isEqualTo(new float[2]);
+  }
+
   @Test
   void constantShapeOfThousandsOfDimensionsOnAFlatArray() {
     // All ones but four: rf = 2 * 3 = 6, fan_in = 4 * rf, fan_out = 5 * rf (Keras's IN_OUT rule).
