@@ -147,25 +147,14 @@ final class InitializerWriter {
 
   /**
    * {@code TENSOR_FIELDS}, the tensor fields' table, one line each in declaration order ({@link
-   * #tableLine}), in text blocks of whole lines that each fit a string constant.
+   * #tableLine}), in text blocks that each fit a string constant ({@link #tableChunks}).
    */
   private FieldSpec table() {
-    List<String> chunks = new ArrayList<>();
-    StringBuilder chunk = new StringBuilder();
-    int chunkBytes = 0;
+    StringBuilder table = new StringBuilder();
     for (TensorPlan tensor : spec.tensors()) {
-      String line = tableLine(tensor) + "\n";
-      int bytes = utf8Length(line);
-      if (chunkBytes > 0 && chunkBytes + bytes > TABLE_CHUNK_BYTES) {
-        chunks.add(chunk.toString());
-        chunk.setLength(0);
-        chunkBytes = 0;
-      }
-      chunk.append(line);
-      chunkBytes += bytes;
+      table.append(tableLine(tensor)).append('\n');
     }
-    chunks.add(chunk.toString());
-    CodeBlock blocks = chunks.stream()
+    CodeBlock blocks = tableChunks(table.toString(), TABLE_CHUNK_BYTES).stream()
         .map(text -> CodeBlock.of("$L", textBlock(text)))
         .collect(CodeBlock.joining(", "));
     return FieldSpec.builder(ArrayTypeName.of(FIELD), TENSOR_FIELDS, Modifier.PRIVATE,
@@ -174,6 +163,46 @@ final class InitializerWriter {
             + " initializer.\n")
         .initializer("$T.table($S, $L)", FIELD, spec.model().canonicalName(), blocks)
         .build();
+  }
+
+  /**
+   * {@code table} cut into pieces of at most {@code maxBytes} each, which the runtime joins again:
+   * at the end of the last line that fits, or, for a line longer than that alone, inside it, where
+   * a text block keeps every character: not next to whitespace (a text block strips a line's
+   * trailing spaces), not after a quote (it would run into the closing {@code """}), not between
+   * the halves of a surrogate pair.
+   */
+  static List<String> tableChunks(String table, int maxBytes) {
+    List<String> chunks = new ArrayList<>();
+    int start = 0;
+    while (start < table.length()) {
+      int end = start;
+      int bytes = 0;
+      while (end < table.length() && bytes + utf8Length(table.charAt(end)) <= maxBytes) {
+        bytes += utf8Length(table.charAt(end));
+        end++;
+      }
+      if (end < table.length()) {
+        int lineEnd = table.lastIndexOf('\n', end - 1) + 1;
+        end = lineEnd > start ? lineEnd : safeCut(table, start, end);
+      }
+      chunks.add(table.substring(start, end));
+      start = end;
+    }
+    return chunks.isEmpty() ? List.of("") : chunks;
+  }
+
+  /** The last index in {@code (start, end]} where {@code text} can be cut inside a line. */
+  private static int safeCut(String text, int start, int end) {
+    for (int cut = end; cut > start + 1; cut--) {
+      char before = text.charAt(cut - 1);
+      char after = text.charAt(cut);
+      if (!Character.isWhitespace(before) && !Character.isWhitespace(after) && before != '"'
+          && !(Character.isHighSurrogate(before) && Character.isLowSurrogate(after))) {
+        return cut;
+      }
+    }
+    throw new IllegalStateException("no place to cut a field table line near " + end);
   }
 
   /**
@@ -188,21 +217,19 @@ final class InitializerWriter {
   }
 
   /**
-   * A text block of {@code lines}, each ended by a newline. Nothing in them needs an escape: names,
-   * numbers and dims expressions hold no backslash and no quotes but the dims' own, never three.
+   * A text block of {@code text}: its lines, each ended by a newline, but for a last one cut short
+   * ({@link #tableChunks}), which the closing delimiter follows. Nothing in them needs an escape:
+   * names, numbers and dims expressions hold no backslash and no quotes but the dims' own, never
+   * three.
    */
-  private static String textBlock(String lines) {
-    return "\"\"\"\n" + lines.replaceAll("(?m)^(?=.)", "    ") + "    \"\"\"";
+  private static String textBlock(String text) {
+    String indented = text.replaceAll("(?m)^(?=.)", "    ");
+    return "\"\"\"\n" + indented + (text.endsWith("\n") ? "    " : "") + "\"\"\"";
   }
 
-  /** The length of {@code text} in a class file's modified UTF-8. */
-  static int utf8Length(String text) {
-    int bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      bytes += c >= 1 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-    }
-    return bytes;
+  /** The bytes of {@code c} in a class file's modified UTF-8. */
+  private static int utf8Length(char c) {
+    return c >= 1 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
   }
 
   // ---- the public methods --------------------------------------------------------------------

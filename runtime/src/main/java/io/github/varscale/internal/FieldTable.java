@@ -39,12 +39,13 @@ final class FieldTable {
    * @throws IllegalArgumentException if a line is not as the processor writes it
    */
   static TensorField[] parse(String owner, String... chunks) {
+    // The chunks are one text cut where a class file's string constant ends, at a line's end
+    // wherever one fits, but inside a line longer than a constant (a shape of tens of thousands
+    // of dimensions): joined first, then split into lines.
     List<TensorField> fields = new ArrayList<>();
-    for (String chunk : chunks) {
-      for (String line : chunk.split("\n")) {
-        if (!line.isEmpty()) {
-          fields.add(field(owner, line));
-        }
+    for (String line : String.join("", chunks).split("\n")) {
+      if (!line.isEmpty()) {
+        fields.add(field(owner, line));
       }
     }
     return fields.toArray(TensorField[]::new);

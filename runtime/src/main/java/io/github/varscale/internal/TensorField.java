@@ -141,10 +141,11 @@ public final class TensorField {
   /**
    * The fields a generated initializer declares, from its table: one line per field, {@code
    * "w1 | float | [784, 256] | IN_OUT | HeNormal | VarianceScaling[scale=2.0, ...]"} (see {@link
-   * FieldTable}), split into {@code chunks} of whole lines that each fit a class file's constant.
+   * FieldTable}), cut into {@code chunks} that each fit a class file's constant, at the end of a
+   * line wherever one fits.
    *
    * @param owner the canonical name of the class declaring the fields, the keys' prefix
-   * @param chunks the table's lines, each ended by a newline
+   * @param chunks the table's text, whose concatenation is its lines, each ended by a newline
    * @return the fields, in the table's order
    * @throws IllegalArgumentException if a line is not as the processor writes it
    */

@@ -48,6 +48,17 @@ class FieldTableTest {
         FanAxes.of(Layout.IN_OUT), FixedInitializer.ones(), "Ones"), fields[4].spec(6));
   }
 
+  /** A line longer than a string constant comes in pieces cut inside it: they are one text. */
+  @Test
+  void chunksAreJoinedBeforeTheLinesAreRead() {
+    TensorField[] fields = TensorField.table("p.M", "w1 | float | [784, 2", "56] | IN_OUT | Zer",
+        "os | Zeros\nb1 | float | [256] | IN_OUT | Zeros | Zeros\n");
+    assertEquals(2, fields.length);
+    assertEquals(TensorSpec.of("w1", "p.M#w1", float.class, new int[] {784, 256},
+        FanAxes.of(Layout.IN_OUT), FixedInitializer.zeros(), "Zeros"), fields[0].spec());
+    assertEquals("p.M#b1 [256]", fields[1].toString());
+  }
+
   /** JDK 17 prints 0.002 as "0.0020" where JDK 19 and later print "0.002": both are read. */
   @Test
   void numbersAreReadAsNumbersWhicheverJdkPrintedThem() {
