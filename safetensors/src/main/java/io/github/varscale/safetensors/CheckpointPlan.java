@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.regex.Pattern;
@@ -138,14 +140,7 @@ public final class CheckpointPlan {
   public void writeShard(Path directory, int shard, long seed) throws IOException {
     Objects.requireNonNull(directory, "directory");
     Objects.checkIndex(shard, shards.size());
-    Shard file = shards.get(shard);
-    Files.createDirectories(directory);
-    ForkJoinPool sampler = samplerPool();
-    try (TensorFileWriter writer = new TensorFileWriter(dtype, file.size)) {
-      file.write(writer, directory, new Sampled(file.specs, seed, sampler));
-    } finally {
-      sampler.shutdown();
-    }
+    writeFiles(directory, List.of(shards.get(shard)), seed, TensorFileWriter.BUFFER_BYTES);
   }
 
   /**
@@ -153,20 +148,26 @@ public final class CheckpointPlan {
    * have {@code bufferBytes}.
    */
   void write(Path directory, long seed, int bufferBytes) throws IOException {
-    Files.createDirectories(directory);
-    long largest = shards.stream().mapToLong(Shard::size).max().orElse(0);
-    ForkJoinPool sampler = samplerPool();
-    try (TensorFileWriter writer = new TensorFileWriter(dtype, largest, bufferBytes)) {
-      for (Shard shard : shards) {
-        shard.write(writer, directory, new Sampled(shard.specs, seed, sampler));
-      }
-    } finally {
-      sampler.shutdown();
-    }
+    writeFiles(directory, shards, seed, bufferBytes);
     if (isSharded()) {
       writeIndex(directory);
     }
     removeOtherLayouts(directory);
+  }
+
+  /** Writes {@code files} into {@code directory}, created if missing, through one writer. */
+  private void writeFiles(Path directory, List<Shard> files, long seed, int bufferBytes)
+      throws IOException {
+    Files.createDirectories(directory);
+    long largest = files.stream().mapToLong(Shard::size).max().orElse(0);
+    ForkJoinPool sampler = samplerPool();
+    try (TensorFileWriter writer = new TensorFileWriter(dtype, largest, bufferBytes)) {
+      for (Shard file : files) {
+        file.write(writer, directory, new Sampled(file.specs, seed, sampler));
+      }
+    } finally {
+      sampler.shutdown();
+    }
   }
 
   /**
@@ -176,15 +177,19 @@ public final class CheckpointPlan {
    * names this class writes are touched, and only once every new file is in place.
    */
   private void removeOtherLayouts(Path directory) throws IOException {
+    Set<String> planned = new HashSet<>();
+    shards.forEach(shard -> planned.add(shard.fileName));
+    if (isSharded()) {
+      planned.add(INDEX);
+    }
     List<Path> stale = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
         boolean ours = SHARD_NAME.matcher(name).matches() || name.equals(FILE)
             || name.equals(INDEX);
-        boolean planned = name.equals(INDEX) ? isSharded()
-            : shards.stream().anyMatch(shard -> shard.fileName.equals(name));
-        if (ours && !planned && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (ours && !planned.contains(name)
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           stale.add(file);
         }
       }
@@ -232,12 +237,8 @@ public final class CheckpointPlan {
     }
     byte[] text = IndexJson.of(weightMap, totalSize).getBytes(StandardCharsets.US_ASCII);
     Files.createDirectories(directory);
-    AtomicFile.write(directory.resolve(INDEX), channel -> {
-      ByteBuffer buffer = ByteBuffer.wrap(text);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-    });
+    AtomicFile.write(directory.resolve(INDEX),
+        channel -> TensorFileWriter.writeFully(channel, ByteBuffer.wrap(text)));
   }
 
   /** {@return the files and their tensors, one per line} */

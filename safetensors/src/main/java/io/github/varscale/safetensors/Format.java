@@ -15,4 +15,14 @@ final class Format {
   static final String METADATA = "__metadata__";
 
   private Format() {}
+
+  /**
+   * The bytes of a buffer for files whose largest data takes {@code largestData}: at most {@code
+   * maxBytes}, no larger than that data needs, so that small files cost little memory, and a
+   * multiple of 8, so that every buffer holds whole elements of every dtype.
+   */
+  static int bufferBytes(long largestData, int maxBytes) {
+    long fitted = Math.max(ALIGNMENT, (largestData + 7) & ~7L);
+    return (int) Math.min(maxBytes & ~7, fitted);
+  }
 }

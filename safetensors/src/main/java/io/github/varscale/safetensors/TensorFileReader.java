@@ -36,7 +36,7 @@ final class TensorFileReader {
       requireMatch(file, header, model);
       long largest = header.tensors().stream()
           .mapToLong(t -> t.end() - t.begin()).max().orElse(0);
-      int capacity = (int) Math.min(bufferBytes & ~7, Math.max(8, (largest + 7) & ~7L));
+      int capacity = Format.bufferBytes(largest, bufferBytes);
       ByteBuffer buffer = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
       Decoder decoder = new Decoder();
       Staging staging = new Staging(capacity);

@@ -64,15 +64,8 @@ final class TensorFileWriter implements AutoCloseable {
    */
   TensorFileWriter(Dtype dtype, long largestData, int bufferBytes) {
     this.dtype = dtype;
-    // Buffers no larger than the largest file needs, so that small files cost little memory;
-    // a multiple of 8, so that every buffer holds whole elements of every dtype.
-    long fitted = Math.max(Format.ALIGNMENT, (largestData + 7) & ~7L);
-    this.bufferBytes = (int) Math.min(bufferBytes & ~7, fitted);
+    this.bufferBytes = Format.bufferBytes(largestData, bufferBytes);
     this.encoder = new Encoder(dtype);
-  }
-
-  TensorFileWriter(Dtype dtype, long largestData) {
-    this(dtype, largestData, BUFFER_BYTES);
   }
 
   /**
@@ -209,7 +202,8 @@ final class TensorFileWriter implements AutoCloseable {
     }
   }
 
-  private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+  /** Writes all of {@code buffer}: one {@code write} may write only part of it. */
+  static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
