@@ -152,8 +152,7 @@ public final class Main implements Callable<Integer> {
           if (!(e instanceof IOException)) {
             throw e;
           }
-          // A FileSystemException's own message is only the path; its class names the reason.
-          cl.getErr().println("varscale-sample: " + e.getMessage());
+          cl.getErr().println("varscale-sample: " + Outputs.describe((IOException) e));
           return 1;
         });
     return commandLine.execute(args);

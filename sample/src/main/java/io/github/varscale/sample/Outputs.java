@@ -47,12 +47,23 @@ final class Outputs {
       throw new IOException("cannot write " + writing + ": " + e.getFile() + " is not a directory",
           e);
     } catch (FileSystemException e) {
-      // The exception's own message is only the path; its class names the reason.
-      throw new IOException("cannot write " + writing + ": " + e.getClass().getSimpleName()
-          + (e.getReason() == null ? "" : ", " + e.getReason()) + " at " + e.getFile(), e);
+      throw new IOException("cannot write " + writing + ": " + describe(e), e);
     }
     if (!Files.isWritable(directory)) {
       throw new IOException("cannot write " + writing + ": " + directory + " is not writable");
     }
+  }
+
+  /**
+   * What went wrong, in words: a {@link FileSystemException}'s own message is only the path, so
+   * for one its class (which names the reason), its reason if any and its file.
+   */
+  static String describe(IOException e) {
+    if (e instanceof FileSystemException failure) {
+      return failure.getClass().getSimpleName()
+          + (failure.getReason() == null ? "" : ", " + failure.getReason())
+          + " at " + failure.getFile();
+    }
+    return e.getMessage();
   }
 }

@@ -182,9 +182,9 @@ class SampleModelsTest {
     } else {
       float[] values = new float[size];
       initializer.fill(values, layout, shape, SEED, fullKey);
-      expected = Tensors.flatten(values);
+      expected = NestedArrays.flatten(values);
     }
-    assertArrayEquals(expected, Tensors.flatten(field), fullKey);
+    assertArrayEquals(expected, NestedArrays.flatten(field), fullKey);
   }
 
   /** Each block's tensors are keyed by its own path, so the four blocks get independent values. */
@@ -225,7 +225,7 @@ class SampleModelsTest {
   void biasesAndNormsStartAsKerasStartsThem() {
     Mlp mlp = SampleModels.mlp(SEED);
     for (float[] bias : List.of(mlp.b1, mlp.b2)) {
-      assertEquals(0.0, Tensors.maxAbs(Tensors.flatten(bias)));
+      assertEquals(0.0, Tensors.maxAbs(NestedArrays.flatten(bias)));
     }
     assertEquals(MlpInitializer.B1.SIZE, mlp.b1.length);
     assertEquals(0.0, Tensors.maxAbs(mlp.b3));
@@ -233,6 +233,6 @@ class SampleModelsTest {
     for (float gain : norm.gain) {
       assertEquals(1.0f, gain);
     }
-    assertEquals(0.0, Tensors.maxAbs(Tensors.flatten(norm.offset)));
+    assertEquals(0.0, Tensors.maxAbs(NestedArrays.flatten(norm.offset)));
   }
 }
