@@ -31,7 +31,8 @@ record Machine(
         arguments);
   }
 
-  private static String cpuModel() {
+  /** The CPU's model name from {@code /proc/cpuinfo}. */
+  static String cpuModel() {
     try {
       return Files.readString(Path.of("/proc/cpuinfo"))
           .lines()

@@ -64,7 +64,8 @@ public final class SafetensorsThroughput {
     }
     Path directory = Files.createDirectories(Path.of(args[1]));
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    System.out.printf(Locale.ROOT, "%s, %d processors, max heap %d MiB, %s %s%n", cpu(),
+    System.out.printf(Locale.ROOT, "%s, %d processors, max heap %d MiB, %s %s%n",
+        Machine.cpuModel(),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"));
     switch (args[0]) {
@@ -244,7 +245,6 @@ public final class SafetensorsThroughput {
         + " of data (%s)%n", specs.size(), parameters, plan.shards().size(), plan.totalSize(),
         gib(plan.totalSize()));
 
-    sync();
     dropCaches();
     MemorySampler ours = MemorySampler.start();
     long start = System.nanoTime();
@@ -271,7 +271,6 @@ public final class SafetensorsThroughput {
 
     // The same files' sizes, written plainly.
     Files.createDirectories(plainDirectory);
-    sync();
     dropCaches();
     MemorySampler plainMemory = MemorySampler.start();
     start = System.nanoTime();
@@ -422,23 +421,11 @@ public final class SafetensorsThroughput {
   }
 
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return Stats.median(Arrays.stream(values).boxed().toList());
   }
 
   private static String gib(long bytes) {
     return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
-  }
-
-  private static String cpu() {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
-    } catch (IOException e) {
-      return "unknown CPU";
-    }
   }
 
   /**
