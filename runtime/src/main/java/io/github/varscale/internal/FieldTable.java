@@ -10,6 +10,7 @@ import io.github.varscale.VarianceScaling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the table of tensor fields a generated initializer holds as text (see {@link
@@ -30,6 +31,13 @@ import java.util.List;
  */
 final class FieldTable {
   private static final String COLUMN = " | ";
+
+  // Compiled once: a generated class's table is read in its static initializer, and String's
+  // split and replaceAll compile a pattern on every call for these.
+  private static final Pattern COLUMNS = Pattern.compile(Pattern.quote(COLUMN));
+  private static final Pattern LIST = Pattern.compile(", ");
+  private static final Pattern DIMS = Pattern.compile(Pattern.quote("\", \""));
+  private static final Pattern VALUES = Pattern.compile("=[^,\\]]*");
 
   private FieldTable() {}
 
@@ -52,7 +60,7 @@ final class FieldTable {
   }
 
   private static TensorField field(String owner, String line) {
-    String[] columns = line.split(" \\| ", -1);
+    String[] columns = COLUMNS.split(line, -1);
     if (columns.length != 6) {
       throw malformed(line, "6 columns separated by \"" + COLUMN + "\"");
     }
@@ -67,7 +75,7 @@ final class FieldTable {
     }
     if (shape.startsWith("{\"") && shape.endsWith("\"}")) {
       // The entries hold no quotes: the processor refused any that does not parse.
-      String[] dims = shape.substring(2, shape.length() - 2).split("\", \"", -1);
+      String[] dims = DIMS.split(shape.substring(2, shape.length() - 2), -1);
       return TensorField.withDims(key, annotation, initializer, elementType, axes, dims);
     }
     throw malformed(line, "a shape [d0, d1, ...] or dims {\"e0\", \"e1\", ...}");
@@ -116,7 +124,7 @@ final class FieldTable {
       if (!text.endsWith("]")) {
         throw malformed(line, "an initializer as Initializer.toString() writes it");
       }
-      for (String setting : text.substring(open + 1, text.length() - 1).split(", ")) {
+      for (String setting : LIST.split(text.substring(open + 1, text.length() - 1))) {
         values.add(setting.substring(setting.indexOf('=') + 1));
       }
     }
@@ -162,7 +170,7 @@ final class FieldTable {
 
   /** {@code Constant[value=0.5]} to {@code Constant[value=]}: the text without its values. */
   private static String settingNames(String text) {
-    return text.replaceAll("=[^,\\]]*", "=");
+    return VALUES.matcher(text).replaceAll("=");
   }
 
   /** {@code value}, if it prints as {@code text}: then the text held nothing else. */
@@ -182,7 +190,7 @@ final class FieldTable {
     try {
       return list.isEmpty()
           ? new int[0]
-          : Arrays.stream(list.split(", ")).mapToInt(Integer::parseInt).toArray();
+          : Arrays.stream(LIST.split(list)).mapToInt(Integer::parseInt).toArray();
     } catch (NumberFormatException e) {
       throw malformed(line, "integers in " + text);
     }
