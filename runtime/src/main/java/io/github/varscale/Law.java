@@ -97,12 +97,12 @@ abstract class Law {
 
   /**
    * Fills {@code rows}, the {@code float[]} or {@code double[]} leaves of a nested tensor in
-   * row-major order, each with the next slice of the flat tensor. The key is hashed once for all
-   * rows, and a large tensor is split across the pool by whole rows.
+   * row-major order, each {@code rowLength} long, with the next slice of the flat tensor. The key
+   * is hashed once for all rows, and a large tensor is split across the pool by whole rows.
    */
-  final void fillRows(Object[] rows, long seed, String key) {
+  final void fillRows(Object[] rows, int rowLength, long seed, String key) {
     long stream = StreamKeys.streamKey(seed, key);
-    ParallelFill.runRows(rows, (row, first) -> {
+    ParallelFill.runRows(rows, rowLength, (row, first) -> {
       if (row instanceof float[]) {
         float[] floats = (float[]) row;
         fill(floats, 0, floats.length, first, stream);

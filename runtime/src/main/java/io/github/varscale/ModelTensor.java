@@ -1,11 +1,15 @@
 package io.github.varscale;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One tensor of a model instance: its {@link TensorSpec} and the array that holds its values, a
@@ -82,7 +86,7 @@ public final class ModelTensor {
     if (wrong != null) {
       return wrong;
     }
-    return aliased((Object[]) array, name);
+    return repeats((Object[]) array) ? aliased((Object[]) array, name) : null;
   }
 
   /** The shape's mismatch of the sub-array at {@code path[0..depth)}, or null. */
@@ -114,6 +118,27 @@ public final class ModelTensor {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a sub-array of {@code array}, at any depth, is there twice: {@link #aliased}'s test
+   * without its text, which costs a string per row.
+   */
+  private static boolean repeats(Object[] array) {
+    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Object[]> pending = new ArrayDeque<>();
+    pending.push(array);
+    while (!pending.isEmpty()) {
+      for (Object row : pending.pop()) {
+        if (!seen.add(row)) {
+          return true;
+        }
+        if (row instanceof Object[]) {
+          pending.push((Object[]) row);
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -224,7 +249,7 @@ public final class ModelTensor {
         law.fill(flat, 0, flat.length, 0, seed, spec.key());
       }
     } else {
-      law.fillRows(leaves, seed, spec.key());
+      law.fillRows(leaves, leafLength, seed, spec.key());
     }
   }
 

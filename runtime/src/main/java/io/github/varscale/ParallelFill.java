@@ -47,43 +47,29 @@ final class ParallelFill {
   }
 
   /**
-   * Runs {@code kernel} over {@code rows}, the leaves of a nested tensor in row-major order, split
-   * in parts of whole rows when the tensor is large.
+   * Runs {@code kernel} over {@code rows}, the leaves of a nested tensor in row-major order, each
+   * {@code rowLength} long, split in parts of whole rows when the tensor is large.
    */
-  static void runRows(Object[] rows, Row kernel) {
-    // As a Slice: offset is the first row, count the number of rows, first the flat index of the
-    // first row's first element.
+  static void runRows(Object[] rows, int rowLength, Row kernel) {
+    // As a Slice: offset is the first row and count the number of rows; row r starts at flat
+    // index r * rowLength.
     Slice rowRange = (from, count, first) -> {
-      long next = first;
       for (int r = from; r < from + count; r++) {
-        kernel.fill(rows[r], next);
-        next += length(rows[r]);
+        kernel.fill(rows[r], (long) r * rowLength);
       }
     };
-    long elements = 0;
-    for (Object row : rows) {
-      elements += length(row);
-    }
-    int parts = parts(elements, rows.length);
+    int parts = parts((long) rows.length * rowLength, rows.length);
     if (parts < 2) {
       rowRange.fill(0, rows.length, 0);
       return;
     }
     Part[] tasks = new Part[parts];
-    int row = 0;
-    long first = 0;
     for (int p = 0; p < parts; p++) {
+      int start = (int) ((long) rows.length * p / parts);
       int end = (int) ((long) rows.length * (p + 1) / parts);
-      tasks[p] = new Part(rowRange, row, end - row, first);
-      for (; row < end; row++) {
-        first += length(rows[row]);
-      }
+      tasks[p] = new Part(rowRange, start, end - start, (long) start * rowLength);
     }
     ForkJoinTask.invokeAll(tasks);
-  }
-
-  private static int length(Object row) {
-    return row instanceof float[] ? ((float[]) row).length : ((double[]) row).length;
   }
 
   /**
