@@ -155,9 +155,7 @@ public final class FanAxes {
           break;
       }
     }
-    if (layout != null && rank == 0) {
-      return new Fans(1, 1);
-    }
+    // A scalar has every product empty: fans (1, 1), with a layout or without.
     return new Fans(multiply(in, receptiveField, shape), multiply(out, receptiveField, shape));
   }
 

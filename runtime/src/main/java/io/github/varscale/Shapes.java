@@ -4,9 +4,6 @@ import java.util.Arrays;
 
 /** Arithmetic on shapes that several public types share. */
 final class Shapes {
-  /** The most elements a Java array can hold on every JVM. */
-  static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
-
   private Shapes() {}
 
   /**

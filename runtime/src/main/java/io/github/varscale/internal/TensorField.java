@@ -78,30 +78,6 @@ public final class TensorField {
   }
 
   /**
-   * A field of constant shape too long to write as arguments: {@code shape} is its dimensions
-   * joined by commas, {@code "1,1,4"}.
-   *
-   * @param key {@code "<canonical class name>#<field>"}
-   * @param annotation the initializer annotation's simple name, {@code "HeNormal"}
-   * @param initializer draws the field's values, with the annotation's settings
-   * @param elementType the field's element type, {@code float.class} or {@code double.class}
-   * @param axes which dimensions are the fans, as the field's {@code @Shape} gives them
-   * @param shape the dimensions, each {@code > 0}, joined by commas with no spaces; empty for a
-   *     scalar
-   * @return the field, as {@link #of(String, String, Initializer, Class, FanAxes, int...)} makes
-   *     it from the parsed dimensions
-   * @throws IllegalArgumentException as {@link #of(String, String, Initializer, Class, FanAxes,
-   *     int...)} does
-   */
-  public static TensorField of(String key, String annotation, Initializer initializer,
-      Class<?> elementType, FanAxes axes, String shape) {
-    int[] dimensions = shape.isEmpty()
-        ? new int[0]
-        : Arrays.stream(shape.split(",")).mapToInt(Integer::parseInt).toArray();
-    return of(key, annotation, initializer, elementType, axes, dimensions);
-  }
-
-  /**
    * A field whose dimensions are read from the model: each of {@code dims} is terms joined by
    * {@code *}, a term a positive literal or a field name, as {@code @Shape(dims = ...)} writes
    * them (checked by the processor). The walk passes the values of the names in the order they
@@ -168,7 +144,7 @@ public final class TensorField {
    */
   public TensorSpec spec(int... values) {
     requireArity(values);
-    return shape != null ? spec : spec(name, key, values);
+    return spec(name, key, values);
   }
 
   /** The field's simple name, the last segment of its paths. */
@@ -217,7 +193,7 @@ public final class TensorField {
           throw refusal(path, "dimension " + d + ", \"" + dims[d] + "\", " + read, values);
         }
         value *= term;
-        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+        if (value > Integer.MAX_VALUE) {
           throw refusal(path, "dimension " + d + ", \"" + dims[d] + "\", overflows an int", values);
         }
       }

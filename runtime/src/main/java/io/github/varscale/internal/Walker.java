@@ -215,16 +215,10 @@ public final class Walker {
     }
   }
 
+  /** At the root without a scope the field's own key; a constant shape's spec is then prebuilt. */
   private TensorSpec spec(TensorField field, int[] values) {
-    if (keyPrefix == null) {
-      String path = field.name();
-      String key = field.key();
-      return field.arity() == 0 && field.constantSpec() != null
-          ? field.constantSpec()
-          : field.spec(path, key, values);
-    }
     String path = pathPrefix + field.name();
-    return field.spec(path, keyPrefix + path, values);
+    return field.spec(path, keyPrefix == null ? field.key() : keyPrefix + path, values);
   }
 
   /**

@@ -37,7 +37,7 @@ final class HandWrittenModels {
   static final TensorField BASE_EMBED = TensorField.of("p.Base#embed", "RandomNormal", EMBEDDING,
       float.class, FanAxes.of(Layout.IN_OUT), 10, 8);
   static final TensorField GPT_HEAD = TensorField.of("p.Gpt#head", "LecunNormal", LECUN,
-      float.class, FanAxes.of(Layout.OUT_IN), "10,8");
+      float.class, FanAxes.of(Layout.OUT_IN), 10, 8);
 
   private HandWrittenModels() {}
 

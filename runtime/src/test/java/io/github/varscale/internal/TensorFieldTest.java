@@ -38,17 +38,6 @@ class TensorFieldTest {
     assertEquals(0, field.arity());
   }
 
-  /** A shape too long for arguments comes as text; {@code ""} is a scalar's. */
-  @Test
-  void aShapeWrittenAsTextIsTheSameShape() {
-    TensorField text = TensorField.of("p.M#w", "Ones", FixedInitializer.ones(), float.class,
-        IN_OUT, "1,1,4");
-    assertEquals(constant(1, 1, 4).constantSpec(), text.constantSpec());
-    TensorField scalar = TensorField.of("p.M#w", "Ones", FixedInitializer.ones(), float.class,
-        IN_OUT, "");
-    assertEquals(constant().constantSpec(), scalar.constantSpec());
-  }
-
   /** The processor refuses such fields; a walk could not allocate them. */
   @Test
   void aConstantShapePastAJavaArrayIsRefused() {
