@@ -42,8 +42,7 @@ import javax.lang.model.element.Modifier;
  * of the generated code's compile time.
  */
 final class InitializerWriter {
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName GENERATED = ClassName.bestGuess(ModelReader.GENERATED);
   private static final ClassName WALKER = ClassName.get(Walker.class);
   private static final ClassName FIELD = ClassName.get(TensorField.class);
   private static final ClassName BI_CONSUMER = ClassName.get(BiConsumer.class);

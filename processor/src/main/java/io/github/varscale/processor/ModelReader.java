@@ -45,7 +45,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.ModuleElement.RequiresDirective;
 import javax.lang.model.element.NestingKind;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -68,7 +67,7 @@ final class ModelReader {
   static final String GENERATED = "javax.annotation.processing.Generated";
 
   /** The fixed initializers by annotation name. */
-  private static final Map<String, Kind> FIXED = Map.of(
+  static final Map<String, Kind> FIXED = Map.of(
       Zeros.class.getCanonicalName(), Kind.ZEROS,
       Ones.class.getCanonicalName(), Kind.ONES,
       Constant.class.getCanonicalName(), Kind.CONSTANT,
@@ -85,6 +84,9 @@ final class ModelReader {
    * every module for a type name, and the answer is the same for every class of a compilation.
    */
   private Boolean generatedExists;
+
+  /** The JDK's types looked up so far, by name, for the same reason. */
+  private final Map<String, TypeElement> jdkTypes = new HashMap<>();
 
   ModelReader(Elements elements, Types types, UnresolvedAnnotations unresolved) {
     this.elements = elements;
@@ -125,11 +127,9 @@ final class ModelReader {
   }
 
   static boolean isInitializer(AnnotationMirror mirror) {
-    Element type = mirror.getAnnotationType().asElement();
-    String name = ((TypeElement) type).getQualifiedName().toString();
-    return name.equals(VARIANCE_SCALED)
-        || FIXED.containsKey(name)
-        || (type instanceof TypeElement && isPreset((TypeElement) type));
+    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+    String name = type.getQualifiedName().toString();
+    return name.equals(VARIANCE_SCALED) || FIXED.containsKey(name) || isPreset(type);
   }
 
   private static boolean isShape(AnnotationMirror mirror) {
@@ -161,16 +161,17 @@ final class ModelReader {
     List<PartField> parts = new ArrayList<>();
     Set<String> unresolvedAnnotations = unresolved.fieldsIn(type);
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if ((isPartField(field) || isTensorField(field))
-          && unresolvedAnnotations.contains(field.getSimpleName().toString())) {
+      boolean part = isPartField(field);
+      boolean tensor = !part && isTensorField(field);
+      if ((part || tensor) && unresolvedAnnotations.contains(field.getSimpleName().toString())) {
         // Perhaps a misspelled or unimported preset, which javac leaves out of the mirrors:
         // javac says so, and anything said about a missing initializer would mislead.
         throw MissingTypeException.leftToJavac(
             "an annotation on field " + Names.describe(field));
       }
-      if (isPartField(field)) {
+      if (part) {
         parts.add(readPart(type, field));
-      } else if (isTensorField(field)) {
+      } else if (tensor) {
         tensors.add(readTensor(type, field));
       }
     }
@@ -494,7 +495,7 @@ final class ModelReader {
 
   /** The element type of a {@code java.util.List} type, or empty if it is no List. */
   private Optional<TypeMirror> listElement(TypeMirror type) {
-    TypeElement list = elements.getTypeElement("java.util.List");
+    TypeElement list = jdkType("java.util.List");
     Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type));
     Set<String> seen = new HashSet<>();
     while (!pending.isEmpty()) {
@@ -519,8 +520,13 @@ final class ModelReader {
     return Optional.empty();
   }
 
+  /** The JDK type {@code name}, looked up once per compilation (it cannot appear later). */
+  private TypeElement jdkType(String name) {
+    return jdkTypes.computeIfAbsent(name, elements::getTypeElement);
+  }
+
   private boolean isSubtypeOfCollection(TypeMirror type) {
-    TypeElement collection = elements.getTypeElement("java.util.Collection");
+    TypeElement collection = jdkType("java.util.Collection");
     return collection != null
         && types.isSubtype(types.erasure(type), types.erasure(collection.asType()));
   }
@@ -681,11 +687,6 @@ final class ModelReader {
     return initializer != null
         && ElementFilter.methodsIn(initializer.getEnclosedElements()).stream()
             .anyMatch(m -> m.getSimpleName().contentEquals("specs") && m.getParameters().isEmpty());
-  }
-
-  /** Whether {@code type} is in the package {@code packageElement}. */
-  boolean isIn(TypeElement type, PackageElement packageElement) {
-    return elements.getPackageOf(type).equals(packageElement);
   }
 
   // ---- annotation plumbing -------------------------------------------------------------------

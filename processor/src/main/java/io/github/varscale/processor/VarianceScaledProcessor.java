@@ -2,21 +2,12 @@ package io.github.varscale.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
-import io.github.varscale.Constant;
 import io.github.varscale.GlorotNormal;
 import io.github.varscale.GlorotUniform;
 import io.github.varscale.HeNormal;
 import io.github.varscale.HeUniform;
 import io.github.varscale.LecunNormal;
 import io.github.varscale.LecunUniform;
-import io.github.varscale.Ones;
-import io.github.varscale.RandomNormal;
-import io.github.varscale.RandomUniform;
-import io.github.varscale.Shape;
-import io.github.varscale.Submodel;
-import io.github.varscale.TruncatedNormal;
-import io.github.varscale.VarianceScaled;
-import io.github.varscale.Zeros;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,25 +59,15 @@ public final class VarianceScaledProcessor extends AbstractProcessor {
    * make {@code -Xlint:processing} warn in the round after they are written, and fail the builds
    * of users who add {@code -Werror}. The price is that no later processor sees it.
    */
-  static final Set<String> ANNOTATIONS =
-      Stream.concat(Stream.of(
-              VarianceScaled.class,
-              Shape.class,
-              Submodel.class,
-              GlorotUniform.class,
-              GlorotNormal.class,
-              HeUniform.class,
-              HeNormal.class,
-              LecunUniform.class,
-              LecunNormal.class,
-              Zeros.class,
-              Ones.class,
-              Constant.class,
-              RandomNormal.class,
-              TruncatedNormal.class,
-              RandomUniform.class)
-          .map(Class::getCanonicalName), Stream.of(ModelReader.GENERATED))
-          .collect(Collectors.toUnmodifiableSet());
+  static final Set<String> ANNOTATIONS = Stream.of(
+          Stream.of(ModelReader.VARIANCE_SCALED, ModelReader.SHAPE, ModelReader.SUBMODEL,
+              ModelReader.GENERATED),
+          Stream.of(GlorotUniform.class, GlorotNormal.class, HeUniform.class, HeNormal.class,
+                  LecunUniform.class, LecunNormal.class)
+              .map(Class::getCanonicalName),
+          ModelReader.FIXED.keySet().stream())
+      .flatMap(names -> names)
+      .collect(Collectors.toUnmodifiableSet());
 
   /** What became of a model class of this compilation. */
   private enum State {
