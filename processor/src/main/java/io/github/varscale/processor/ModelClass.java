@@ -3,6 +3,7 @@ package io.github.varscale.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.github.varscale.Layout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -169,7 +170,32 @@ record ModelClass(
       Site site,
       Optional<List<DimsExpression.Term>> terms,
       Optional<String> syntaxError,
-      List<NamedField> fields) {}
+      List<NamedField> fields) {
+
+    /**
+     * Each term's value at compile time, a literal or the constant it names, in order; empty if a
+     * name is read at run time. For an entry that parses and whose names all resolve.
+     */
+    Optional<List<Long>> constantFactors() {
+      List<Long> factors = new ArrayList<>();
+      for (DimsExpression.Term term : terms.orElseThrow()) {
+        if (term.isLiteral()) {
+          factors.add((long) term.literal());
+          continue;
+        }
+        Optional<Integer> constant = fields.stream()
+            .filter(f -> f.name().equals(term.name()))
+            .findFirst()
+            .orElseThrow()
+            .constant();
+        if (constant.isEmpty()) {
+          return Optional.empty();
+        }
+        factors.add((long) constant.get());
+      }
+      return Optional.of(factors);
+    }
+  }
 
   /**
    * What a dims name resolves to.

@@ -101,23 +101,12 @@ final class Specs {
     }
     List<Integer> folded = new ArrayList<>();
     for (DimsEntry entry : shape.dims().orElseThrow()) {
-      long value = 1;
-      for (DimsExpression.Term term : entry.terms().orElseThrow()) {
-        if (term.isLiteral()) {
-          value *= term.literal();
-        } else {
-          Optional<Integer> known = entry.fields().stream()
-              .filter(f -> f.name().equals(term.name()))
-              .findFirst()
-              .orElseThrow()
-              .constant();
-          if (known.isEmpty()) {
-            return Optional.empty();
-          }
-          value *= known.get();
-        }
+      Optional<List<Long>> factors = entry.constantFactors();
+      if (factors.isEmpty()) {
+        return Optional.empty();
       }
-      folded.add(Math.toIntExact(value));
+      // Validated: every product fits an int.
+      folded.add(Math.toIntExact(factors.get().stream().reduce(1L, (a, b) -> a * b)));
     }
     return Optional.of(List.copyOf(folded));
   }

@@ -317,13 +317,21 @@ final class Validator {
     if (!valid || !constant) {
       return Optional.empty();
     }
-    // Folded exactly: a product of constants can exceed an int before the size check sees it.
-    BigInteger size = folded.stream().reduce(BigInteger.ONE, BigInteger::multiply);
+    return validateSize(folded, shape.dimsSite(), name);
+  }
+
+  /**
+   * Checks the element count of constant dimensions, each {@code > 0}, folded exactly: a product
+   * of constants can exceed an int, or a long, before the count is checked. Returns them if valid.
+   */
+  private Optional<List<Integer>> validateSize(List<BigInteger> dimensions, Site site,
+      String name) {
+    BigInteger size = dimensions.stream().reduce(BigInteger.ONE, BigInteger::multiply);
     if (size.compareTo(BigInteger.valueOf(MAX_ELEMENTS)) > 0) {
-      report(shape.dimsSite(), Message.SIZE, folded, name, size, MAX_ELEMENTS);
+      report(site, Message.SIZE, dimensions, name, size, MAX_ELEMENTS);
       return Optional.empty();
     }
-    return Optional.of(folded.stream().map(BigInteger::intValueExact).toList());
+    return Optional.of(dimensions.stream().map(BigInteger::intValueExact).toList());
   }
 
   /**
@@ -365,11 +373,7 @@ final class Validator {
       return null;
     }
     BigInteger value = BigInteger.ONE;
-    for (DimsExpression.Term term : entry.terms().orElseThrow()) {
-      long factor = term.isLiteral()
-          ? term.literal()
-          : entry.fields().stream().filter(f -> f.name().equals(term.name())).findFirst()
-              .orElseThrow().constant().orElseThrow();
+    for (long factor : entry.constantFactors().orElseThrow()) {
       if (factor <= 0) {
         report(entry.site(), Message.DIMENSION, d, name, factor);
         return Optional.empty();
@@ -444,17 +448,8 @@ final class Validator {
     if (!positive) {
       return Optional.empty();
     }
-    long size = 1;
-    for (Dimension dimension : dimensions) {
-      // Saturating: once past the limit the exact count no longer matters.
-      size = Math.min(size * dimension.size(), MAX_ELEMENTS + 1);
-    }
-    if (size > MAX_ELEMENTS) {
-      String declared = dimensions.stream().map(d -> String.valueOf(d.size())).toList().toString();
-      report(site, Message.SIZE, declared, name, exactSize(dimensions), MAX_ELEMENTS);
-      return Optional.empty();
-    }
-    return Optional.of(dimensions.stream().map(Dimension::size).toList());
+    return validateSize(
+        dimensions.stream().map(d -> BigInteger.valueOf(d.size())).toList(), site, name);
   }
 
   private void validateRank(TensorField field, ShapeUse shape, String name) {
@@ -476,12 +471,6 @@ final class Validator {
     return shape.value().isPresent()
         ? shape.value().get().stream().map(d -> String.valueOf(d.size())).toList().toString()
         : shape.dims().orElseThrow().stream().map(e -> "\"" + e.text() + "\"").toList().toString();
-  }
-
-  private static BigInteger exactSize(List<Dimension> dimensions) {
-    return dimensions.stream()
-        .map(d -> BigInteger.valueOf(d.size()))
-        .reduce(BigInteger.ONE, BigInteger::multiply);
   }
 
   // ---- fan axes ------------------------------------------------------------------------------
