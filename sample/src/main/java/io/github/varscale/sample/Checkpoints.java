@@ -66,6 +66,9 @@ final class Checkpoints {
   private static boolean sameValues(TinyGpt a, TinyGpt b) {
     List<ModelTensor> left = TinyGptInitializer.tensors(a);
     List<ModelTensor> right = TinyGptInitializer.tensors(b);
+    if (left.size() != right.size()) {
+      return false;
+    }
     for (int i = 0; i < left.size(); i++) {
       double[] x = new double[Math.toIntExact(left.get(i).spec().size())];
       double[] y = new double[x.length];
@@ -75,6 +78,6 @@ final class Checkpoints {
         return false;
       }
     }
-    return left.size() == right.size();
+    return true;
   }
 }
